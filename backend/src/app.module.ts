@@ -1,0 +1,22 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { ServeStaticModule } from '@nestjs/serve-static';
+import type { ServerConfig } from '@eslabon/config';
+import { CoreModule } from './core/core.module';
+import { HealthModule } from './modules/health/health.module';
+
+/** The HTTP API process; it also serves the built Angular app when one is configured. */
+@Module({})
+export class AppModule {
+  static forRoot(config: ServerConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        CoreModule.forRoot(config, 'api'),
+        HealthModule,
+        ...(config.frontendDist
+          ? [ServeStaticModule.forRoot({ rootPath: config.frontendDist, exclude: ['/api/{*path}'] })]
+          : []),
+      ],
+    };
+  }
+}

@@ -1,0 +1,25 @@
+import { ArgumentsHost, Catch, ExceptionFilter } from '@nestjs/common';
+import { PROBLEM_CONTENT_TYPE } from '@eslabon/contracts';
+import type { Request, Response } from 'express';
+import type { Logger } from 'nestjs-pino';
+import { toProblem } from './problem-details';
+
+/** The single place where errors become HTTP responses. */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  constructor(private readonly logger: Logger) {}
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const req = http.getRequest<Request & { id?: string }>();
+    const res = http.getResponse<Response>();
+    const problem = toProblem(exception);
+    problem.instance = req.originalUrl;
+    if (req.id) problem.requestId = String(req.id);
+    if (problem.status >= 500) {
+      this.logger.error({ err: exception, requestId: problem.requestId }, 'Request failed');
+    }
+    if (res.headersSent) return;
+    res.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
+  }
+}

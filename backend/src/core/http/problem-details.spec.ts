@@ -1,0 +1,52 @@
+import { BadRequestException, ForbiddenException, NotFoundException } from '@nestjs/common';
+import { ValidationError } from 'class-validator';
+import { RequestValidationError, toFieldErrors, toProblem } from './problem-details';
+
+function validationError(property: string, constraints?: Record<string, string>, children: ValidationError[] = []): ValidationError {
+  return Object.assign(new ValidationError(), { property, constraints, children });
+}
+
+describe('toFieldErrors', () => {
+  it('flattens nested and array errors into JSON Pointers', () => {
+    const errors = [
+      validationError('title', { isNotEmpty: 'title should not be empty' }),
+      validationError('lots', undefined, [
+        validationError('0', undefined, [validationError('valueCop', { isInt: 'valueCop must be an integer', min: 'valueCop must not be less than 1' })]),
+      ]),
+      validationError('a/b~c', { whitelistValidation: 'property a/b~c should not exist' }),
+    ];
+    expect(toFieldErrors(errors)).toEqual([
+      { pointer: '/title', field: 'title', messages: ['title should not be empty'] },
+      { pointer: '/lots/0/valueCop', field: 'lots.0.valueCop', messages: ['valueCop must be an integer', 'valueCop must not be less than 1'] },
+      { pointer: '/a~1b~0c', field: 'a/b~c', messages: ['property a/b~c should not exist'] },
+    ]);
+  });
+});
+
+describe('toProblem', () => {
+  it.each<[string, unknown, object]>([
+    [
+      'validation',
+      new RequestValidationError([{ pointer: '/x', field: 'x', messages: ['bad'] }]),
+      { status: 400, title: 'Bad Request', detail: 'The request has invalid fields.', errors: [{ pointer: '/x', field: 'x', messages: ['bad'] }] },
+    ],
+    ['not found', new NotFoundException('Tender 7 does not exist'), { status: 404, title: 'Not Found', detail: 'Tender 7 does not exist' }],
+    ['forbidden without message', new ForbiddenException(), { status: 403, title: 'Forbidden', detail: 'Forbidden' }],
+    ['message list', new BadRequestException(['a is wrong', 'b is wrong']), { status: 400, detail: 'a is wrong; b is wrong' }],
+    [
+      'body too large',
+      Object.assign(new Error('request entity too large'), { status: 413, expose: true }),
+      { status: 413, title: 'Payload Too Large', detail: 'request entity too large' },
+    ],
+    ['hidden middleware message', Object.assign(new Error('secret internals'), { statusCode: 502, expose: false }), { status: 502, title: 'Bad Gateway' }],
+    [
+      'unexpected',
+      new TypeError('x is undefined'),
+      { status: 500, title: 'Internal Server Error', detail: 'An unexpected error occurred. Quote the request id when reporting it.' },
+    ],
+  ])('%s', (_name, exception, expected) => {
+    const result = toProblem(exception);
+    expect(result).toMatchObject({ type: 'about:blank', ...expected });
+    expect(JSON.stringify(result)).not.toMatch(/secret internals|x is undefined/);
+  });
+});

@@ -1,0 +1,73 @@
+import { HttpException, HttpStatus } from '@nestjs/common';
+import type { FieldError, ProblemDetails } from '@eslabon/contracts';
+import type { ValidationError } from 'class-validator';
+import { STATUS_CODES } from 'node:http';
+
+/** Thrown by the global ValidationPipe; carries one entry per invalid field. */
+export class RequestValidationError extends Error {
+  constructor(readonly errors: FieldError[]) {
+    super('The request has invalid fields.');
+    this.name = 'RequestValidationError';
+  }
+}
+
+/** Flattens class-validator's tree into field errors with JSON Pointers ("/lots/0/title"). */
+export function toFieldErrors(errors: ValidationError[], parents: string[] = []): FieldError[] {
+  return errors.flatMap((error) => {
+    const path = [...parents, error.property];
+    const own: FieldError[] = error.constraints
+      ? [{ pointer: `/${path.map((p) => p.replace(/~/g, '~0').replace(/\//g, '~1')).join('/')}`, field: path.join('.'), messages: Object.values(error.constraints) }]
+      : [];
+    return [...own, ...toFieldErrors(error.children ?? [], path)];
+  });
+}
+
+/** Errors raised by Express middleware (body-parser) carry a status and say whether their message is safe to show. */
+interface HttpLikeError {
+  status?: number;
+  statusCode?: number;
+  expose?: boolean;
+  message: string;
+}
+
+function isHttpLike(e: unknown): e is HttpLikeError {
+  if (typeof e !== 'object' || e === null) return false;
+  const status = (e as HttpLikeError).status ?? (e as HttpLikeError).statusCode;
+  return typeof status === 'number' && status >= 400 && status < 600;
+}
+
+function problem(status: number, detail?: string, errors?: FieldError[]): ProblemDetails {
+  return {
+    type: 'about:blank',
+    title: STATUS_CODES[status] ?? 'Error',
+    status,
+    ...(detail ? { detail } : {}),
+    ...(errors ? { errors } : {}),
+  };
+}
+
+function httpExceptionDetail(e: HttpException): string | undefined {
+  const body = e.getResponse();
+  if (typeof body === 'string') return body;
+  const message = (body as { message?: unknown }).message;
+  if (Array.isArray(message)) return message.join('; ');
+  return typeof message === 'string' ? message : undefined;
+}
+
+/** Maps anything thrown while handling a request to RFC 9457 problem details. */
+export function toProblem(exception: unknown): ProblemDetails {
+  if (exception instanceof RequestValidationError) {
+    return problem(HttpStatus.BAD_REQUEST, exception.message, exception.errors);
+  }
+  if (exception instanceof HttpException) {
+    return problem(exception.getStatus(), httpExceptionDetail(exception));
+  }
+  if (isHttpLike(exception)) {
+    const status = exception.status ?? exception.statusCode ?? HttpStatus.INTERNAL_SERVER_ERROR;
+    return problem(status, exception.expose ? exception.message : undefined);
+  }
+  return problem(
+    HttpStatus.INTERNAL_SERVER_ERROR,
+    'An unexpected error occurred. Quote the request id when reporting it.',
+  );
+}

@@ -1,0 +1,27 @@
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { parseServerConfig } from '@eslabon/config';
+import { Logger } from 'nestjs-pino';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { AppModule } from './app.module';
+import { loadConfigOrExit } from './core/config/load-config';
+import { configureApp } from './core/http/configure-app';
+
+async function bootstrap(): Promise<void> {
+  const config = loadConfigOrExit(() => parseServerConfig(process.env));
+  // The build puts the Angular app beside the API bundle; serve it unless told otherwise.
+  const bundled = join(__dirname, '..', 'frontend', 'browser');
+  const frontendDist = config.frontendDist ?? (existsSync(bundled) ? bundled : undefined);
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ ...config, frontendDist }), {
+    bufferLogs: true,
+  });
+  configureApp(app, config);
+  await app.listen(config.port, config.host);
+  app.get(Logger).log(
+    { port: config.port, frontend: frontendDist ?? null },
+    `API listening on port ${config.port}${frontendDist ? ', serving the web app' : ''}`,
+  );
+}
+
+void bootstrap();

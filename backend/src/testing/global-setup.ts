@@ -1,0 +1,21 @@
+import './register-paths';
+import { parseDatabaseConfig } from '@eslabon/config';
+import { DataSource } from 'typeorm';
+import { dataSourceOptions } from '../core/database/data-source-options';
+import { TEST_ENV, adminQuery, requireTestEnv, withDatabase } from './test-database';
+
+/** Migrates one template database per run; test files clone it (see test-database.ts). */
+export default async function globalSetup(): Promise<void> {
+  const { databaseUrl } = parseDatabaseConfig(process.env);
+  requireTestEnv(TEST_ENV.redisUrl);
+  const template = `eslabon_template_${process.pid}`;
+  await adminQuery(databaseUrl, `DROP DATABASE IF EXISTS "${template}" WITH (FORCE)`, `CREATE DATABASE "${template}"`);
+  const dataSource = new DataSource(dataSourceOptions(withDatabase(databaseUrl, template), 'eslabon-test-setup'));
+  await dataSource.initialize();
+  try {
+    await dataSource.runMigrations({ transaction: 'each' });
+  } finally {
+    await dataSource.destroy();
+  }
+  process.env[TEST_ENV.template] = template;
+}

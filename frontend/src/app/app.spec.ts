@@ -1,0 +1,48 @@
+import { TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
+import { App } from './app';
+
+describe('App shell', () => {
+  beforeEach(async () => {
+    localStorage.clear();
+    await TestBed.configureTestingModule({
+      imports: [App],
+      providers: [provideRouter([])],
+    }).compileComponents();
+  });
+
+  async function render(): Promise<HTMLElement> {
+    const fixture = TestBed.createComponent(App);
+    await fixture.whenStable();
+    return fixture.nativeElement as HTMLElement;
+  }
+
+  it('has landmarks and a skip link to the main content', async () => {
+    const el = await render();
+    expect(el.querySelector('header')).not.toBeNull();
+    expect(el.querySelector('nav')?.getAttribute('aria-label')).toBe('Navegación principal');
+    expect(el.querySelector('main#main')).not.toBeNull();
+    expect(el.querySelector('footer')).not.toBeNull();
+    expect(el.querySelector('a.skip-link')?.getAttribute('href')).toBe('#main');
+  });
+
+  it('shows the public navigation to anonymous visitors, in Spanish', async () => {
+    const el = await render();
+    const links = Array.from(el.querySelectorAll('nav a')).map((a) => a.textContent?.trim());
+    expect(links).toEqual(['Inicio', 'Estado del sistema']);
+  });
+
+  it('switches the whole shell to English', async () => {
+    const fixture = TestBed.createComponent(App);
+    await fixture.whenStable();
+    const el = fixture.nativeElement as HTMLElement;
+    const english = Array.from(el.querySelectorAll<HTMLButtonElement>('mat-button-toggle button')).find(
+      (b) => b.textContent?.trim() === 'EN',
+    );
+    english?.click();
+    await fixture.whenStable();
+    expect(el.querySelector('nav')?.getAttribute('aria-label')).toBe('Main navigation');
+    expect(Array.from(el.querySelectorAll('nav a')).map((a) => a.textContent?.trim())).toEqual(['Home', 'System status']);
+    expect(document.documentElement.lang).toBe('en');
+  });
+});

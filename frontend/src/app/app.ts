@@ -1,0 +1,29 @@
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { MatButtonToggleModule } from '@angular/material/button-toggle';
+import { MatToolbarModule } from '@angular/material/toolbar';
+import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { API_ROUTES, LOCALES, Locale } from '@eslabon/contracts';
+import { I18n, MessageKey } from './core/i18n/i18n.service';
+import { Session } from './core/session/session.service';
+
+@Component({
+  selector: 'esl-root',
+  imports: [RouterOutlet, RouterLink, RouterLinkActive, MatToolbarModule, MatButtonToggleModule],
+  templateUrl: './app.html',
+  styleUrl: './app.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class App {
+  protected readonly i18n = inject(I18n);
+  protected readonly session = inject(Session);
+  protected readonly locales = LOCALES;
+  protected readonly apiDocs = API_ROUTES.docs;
+
+  protected navLabel(id: string): string {
+    return this.i18n.t(`nav.${id}` as MessageKey);
+  }
+
+  protected setLocale(locale: Locale): void {
+    this.i18n.use(locale);
+  }
+}

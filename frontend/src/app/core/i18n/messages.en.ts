@@ -1,0 +1,73 @@
+import type { Messages } from './messages.es-CO';
+
+export const en: Messages = {
+  app: {
+    name: 'Eslabón',
+    tagline: 'Public procurement for national industry',
+    skipToContent: 'Skip to main content',
+    mainNav: 'Main navigation',
+    language: 'Language',
+    footer: 'Eslabón is open-source software for public procurement and supplier development in Colombia.',
+    apiDocs: 'API documentation',
+  },
+  nav: {
+    home: 'Home',
+    status: 'System status',
+  },
+  landing: {
+    title: 'Public procurement that grows national industry',
+    lead:
+      'Eslabón connects state entities and state-owned companies with the mipymes (micro, small and medium firms), economía popular units, cooperatives and women-led firms that can sell to them. Every peso of public purchasing can be a link in Colombia’s reindustrialization.',
+    howItWorksCta: 'How it works',
+    audiencesTitle: 'Who is Eslabón for?',
+    buyersTitle: 'State entities and state-owned companies',
+    buyersText:
+      'They publish their procurement plan and tenders, split large projects into lots national industry can supply (desagregación tecnológica) and evaluate bids by the rules the law sets.',
+    suppliersTitle: 'Mipymes and the economía popular',
+    suppliersText:
+      'They register in minutes, hear about the tenders they can serve, ask questions, submit sealed bids and can prove what they submitted and when.',
+    officersTitle: 'Procurement officers and oversight',
+    officersText:
+      'They see how much public spending reaches national industry, mipymes and the economía popular, by entity, region and sector, with open data in the OCDS standard.',
+    howTitle: 'How it works',
+    step1Title: 'Publish the need',
+    step1Text: 'The entity publishes its need in lots classified with UNSPSC, with deadlines in Colombian business days.',
+    step2Title: 'Find suppliers',
+    step2Text: 'Suppliers able to serve each lot are notified; calls limited to mipymes are flagged from the start.',
+    step3Title: 'Bid and evaluate',
+    step3Text: 'Bids stay sealed until closing; national-industry points and tie-break factors are applied as the law requires.',
+    step4Title: 'Be accountable',
+    step4Text: 'Every change is recorded and results are published as open data.',
+    lawTitle: 'Legal framework',
+    lawIntro: 'Eslabón applies Colombian public procurement rules and cites their source:',
+    law1: 'Ley 2069 of 2020 and Decreto 1860 of 2021: calls limited to mipymes and tie-break factors.',
+    law2: 'Ley 816 of 2003 and Decreto 680 of 2021: points supporting national industry.',
+    law3: 'Decreto 957 of 2019: firm size classification by income.',
+    law4: 'CONPES 4129 of 2023: Reindustrialization Policy and public procurement.',
+  },
+  status: {
+    title: 'System status',
+    intro: 'A live check of the services Eslabón depends on.',
+    refresh: 'Refresh',
+    loading: 'Checking…',
+    unreachable: 'The server could not be reached.',
+    overall: 'Overall status',
+    ok: 'Operational',
+    degraded: 'Partially degraded',
+    error: 'Out of service',
+    up: 'Available',
+    down: 'Unavailable',
+    database: 'Database',
+    redis: 'Queues (Redis)',
+    worker: 'Job worker',
+    latency: 'Response time: {ms} ms',
+    lastHeartbeat: 'Last heartbeat: {time}',
+    never: 'No heartbeat yet',
+    checkedAt: 'Checked: {time} (Bogotá time)',
+  },
+  notFound: {
+    title: 'Page not found',
+    text: 'The address you are looking for does not exist or has changed.',
+    back: 'Back to home',
+  },
+};

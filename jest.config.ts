@@ -1,0 +1,15 @@
+import type { Config } from 'jest';
+
+/** Every Jest project; `npm test` runs them all in one Jest process (see infra/local/src/test.ts). */
+const config: Config = {
+  projects: [
+    '<rootDir>/libs/config/jest.config.cts',
+    '<rootDir>/libs/contracts/jest.config.cts',
+    '<rootDir>/libs/domain/jest.config.cts',
+    '<rootDir>/backend/jest.config.cts',
+    '<rootDir>/backend/jest.int.config.cts',
+    '<rootDir>/frontend/jest.config.cts',
+  ],
+};
+
+export default config;

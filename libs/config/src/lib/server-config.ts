@@ -1,0 +1,174 @@
+/**
+ * Server configuration, parsed once from the environment at start-up.
+ * Nothing else in the server reads `process.env`: entry points call these
+ * functions and pass the typed result on. Every problem is collected so that a
+ * misconfigured deployment learns all it must fix in one run.
+ */
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export interface DatabaseConfig {
+  databaseUrl: string;
+}
+
+export interface ServerConfig extends DatabaseConfig {
+  nodeEnv: 'development' | 'production' | 'test';
+  host: string;
+  port: number;
+  redisUrl: string;
+  /** Key prefix for every BullMQ queue, so several deployments (or test files) can share one Redis. */
+  queuePrefix: string;
+  logLevel: LogLevel;
+  /** Largest accepted request body, in bytes. */
+  bodyLimitBytes: number;
+  /** Built Angular app to serve; undefined serves the API only. */
+  frontendDist: string | undefined;
+  /** How often the worker proves it is alive through the queue. */
+  heartbeatIntervalMs: number;
+  trustProxy: boolean;
+}
+
+export interface ConfigProblem {
+  variable: string;
+  message: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: ConfigProblem[]) {
+    super(`Invalid configuration: ${problems.map((p) => `${p.variable} ${p.message}`).join('; ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+class Reader {
+  readonly problems: ConfigProblem[] = [];
+
+  constructor(private readonly env: Env) {}
+
+  private raw(name: string): string | undefined {
+    const value = this.env[name]?.trim();
+    return value === '' ? undefined : value;
+  }
+
+  private fail(variable: string, message: string): undefined {
+    this.problems.push({ variable, message });
+    return undefined;
+  }
+
+  url(name: string, protocols: readonly string[]): string | undefined {
+    const value = this.raw(name);
+    const expected = `must be a ${protocols.map((p) => `${p}//`).join(' or ')} URL`;
+    if (value === undefined) return this.fail(name, `is required (${expected.replace('must be ', '')})`);
+    let parsed: URL;
+    try {
+      parsed = new URL(value);
+    } catch {
+      return this.fail(name, `${expected}, it could not be parsed`);
+    }
+    if (!protocols.includes(parsed.protocol)) return this.fail(name, `${expected}, got "${parsed.protocol}//"`);
+    if (!parsed.hostname) return this.fail(name, `${expected} with a host name`);
+    return value;
+  }
+
+  integer(name: string, fallback: number, min: number, max: number): number {
+    const value = this.raw(name);
+    if (value === undefined) return fallback;
+    const n = Number(value);
+    if (!/^\d+$/.test(value) || n < min || n > max) {
+      this.fail(name, `must be a whole number from ${min} to ${max}, got "${value}"`);
+      return fallback;
+    }
+    return n;
+  }
+
+  oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
+    const value = this.raw(name);
+    if (value === undefined) return fallback;
+    if (!(allowed as readonly string[]).includes(value)) {
+      this.fail(name, `must be one of ${allowed.join(', ')}, got "${value}"`);
+      return fallback;
+    }
+    return value as T;
+  }
+
+  size(name: string, fallback: number): number {
+    const value = this.raw(name);
+    if (value === undefined) return fallback;
+    const match = /^(\d+)\s*(b|kb|mb)?$/i.exec(value);
+    if (!match) {
+      this.fail(name, `must be a size such as 512kb or 2mb, got "${value}"`);
+      return fallback;
+    }
+    const unit = (match[2] ?? 'b').toLowerCase();
+    return Number(match[1]) * (unit === 'mb' ? 1024 * 1024 : unit === 'kb' ? 1024 : 1);
+  }
+
+  text(name: string, fallback: string, pattern: RegExp, hint: string): string {
+    const value = this.raw(name);
+    if (value === undefined) return fallback;
+    if (!pattern.test(value)) {
+      this.fail(name, `${hint}, got "${value}"`);
+      return fallback;
+    }
+    return value;
+  }
+
+  optional(name: string): string | undefined {
+    return this.raw(name);
+  }
+
+  done<T>(value: T): T {
+    if (this.problems.length > 0) throw new ConfigError(this.problems);
+    return value;
+  }
+}
+
+const POSTGRES = ['postgres:', 'postgresql:'] as const;
+const REDIS = ['redis:', 'rediss:'] as const;
+
+/** What a migration run needs: only the database. */
+export function parseDatabaseConfig(env: Env): DatabaseConfig {
+  const read = new Reader(env);
+  const databaseUrl = read.url('DATABASE_URL', POSTGRES);
+  return read.done({ databaseUrl: databaseUrl as string });
+}
+
+/** Checks only the variables that are set; used by the local launcher before it provisions the rest. */
+export function checkProvidedUrls(env: Env): void {
+  const read = new Reader(env);
+  if (env['DATABASE_URL'] !== undefined) read.url('DATABASE_URL', POSTGRES);
+  if (env['REDIS_URL'] !== undefined) read.url('REDIS_URL', REDIS);
+  read.done(undefined);
+}
+
+export function parseServerConfig(env: Env): ServerConfig {
+  const read = new Reader(env);
+  const config: ServerConfig = {
+    nodeEnv: read.oneOf('NODE_ENV', ['development', 'production', 'test'] as const, 'production'),
+    host: read.text('HOST', '0.0.0.0', /^[\w.:-]+$/, 'must be a host name or IP address'),
+    port: read.integer('PORT', 3000, 1, 65535),
+    databaseUrl: read.url('DATABASE_URL', POSTGRES) as string,
+    redisUrl: read.url('REDIS_URL', REDIS) as string,
+    queuePrefix: read.text('QUEUE_PREFIX', 'eslabon', /^[\w:.-]{1,64}$/, 'must be 1-64 letters, digits or : . _ -'),
+    logLevel: read.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
+    bodyLimitBytes: read.size('BODY_LIMIT', 1024 * 1024),
+    frontendDist: read.optional('FRONTEND_DIST'),
+    heartbeatIntervalMs: read.integer('WORKER_HEARTBEAT_MS', 15_000, 100, 3_600_000),
+    trustProxy: read.oneOf('TRUST_PROXY', ['true', 'false'] as const, 'false') === 'true',
+  };
+  return read.done(config);
+}
+
+/** A URL safe to print: the password is replaced. */
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return '(unparseable URL)';
+  }
+}

@@ -1,0 +1,19 @@
+import { Role } from './roles';
+
+export interface NavItem {
+  /** Stable id; the UI looks up its label by `nav.<id>`. */
+  id: string;
+  path: string;
+  /** 'public' items show to everyone, others only to holders of one of the roles. */
+  audience: 'public' | readonly Role[];
+}
+
+/** The application's main navigation; pages add themselves here as they are built. */
+export const NAV_ITEMS: readonly NavItem[] = [
+  { id: 'home', path: '/', audience: 'public' },
+  { id: 'status', path: '/estado', audience: 'public' },
+];
+
+export function visibleNavItems(items: readonly NavItem[], roles: readonly Role[]): NavItem[] {
+  return items.filter((item) => item.audience === 'public' || item.audience.some((r) => roles.includes(r)));
+}

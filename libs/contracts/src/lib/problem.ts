@@ -1,0 +1,19 @@
+/** One invalid field of a request: where it is (JSON Pointer into the body or query) and what is wrong. */
+export interface FieldError {
+  pointer: string;
+  field: string;
+  messages: string[];
+}
+
+/** RFC 9457 problem details, as every error of the API is returned (application/problem+json). */
+export interface ProblemDetails {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  instance?: string;
+  requestId?: string;
+  errors?: FieldError[];
+}
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
