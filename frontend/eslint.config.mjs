@@ -1,9 +1,11 @@
 import nx from "@nx/eslint-plugin";
+import angular from "angular-eslint";
 import baseConfig from "../eslint.config.mjs";
 
 export default [
     ...nx.configs["flat/angular"],
     ...nx.configs["flat/angular-template"],
+    ...angular.configs.templateAccessibility.map((config) => ({ ...config, files: ["**/*.html"] })),
     ...baseConfig,
     {
         files: [
@@ -32,7 +34,6 @@ export default [
         files: [
             "**/*.html"
         ],
-        // Override or add rules here
         rules: {}
     }
 ];

@@ -13,12 +13,16 @@ export interface RunningApp {
   stop(): Promise<void>;
 }
 
-/** Builds the API bundle (api, worker, migrate entry points) and the Angular app; Nx skips unchanged ones. */
+export const NX_ENV = { NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false' };
+
+/** Arguments that run Nx with this Node; results of unchanged projects come from its local cache. */
+export function nxCommand(...args: string[]): [string, string[], { cwd: string; env: NodeJS.ProcessEnv }] {
+  return [process.execPath, [NX, ...args, '--output-style=static'], { cwd: ROOT, env: { ...process.env, ...NX_ENV } }];
+}
+
+/** Builds the API bundle (api, worker, migrate entry points) and the Angular app. */
 export function buildApps(): Promise<void> {
-  return run(process.execPath, [NX, 'run-many', '-t', 'build', '-p', 'backend', 'frontend', '--output-style=static'], {
-    cwd: ROOT,
-    env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false' },
-  });
+  return run(...nxCommand('run-many', '-t', 'build', '-p', 'backend', 'frontend'));
 }
 
 export function migrate(env: NodeJS.ProcessEnv): Promise<void> {

@@ -2,7 +2,7 @@ import exitHook from 'async-exit-hook';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT, RunningApp, buildApps, migrate, startApp } from './app';
+import { ROOT, RunningApp, buildApps, migrate, nxCommand, startApp } from './app';
 import { LaunchError, say } from './log';
 import { dropDatabase, ensureDatabase } from './postgres';
 import { freePort, runForCode } from './processes';
@@ -42,6 +42,12 @@ exitHook((done) => void stopAll().finally(done));
 
 function readJson<T>(file: string): T | undefined {
   return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as T) : undefined;
+}
+
+async function runStaticChecks(): Promise<Tally> {
+  say('Static checks: ESLint (no warnings allowed) and type checks…');
+  const exitCode = await runForCode(...nxCommand('run-many', '-t', 'lint', 'typecheck'));
+  return { name: 'Static checks (ESLint, tsc)', passed: 0, failed: exitCode === 0 ? 0 : 1, skipped: 0, exitCode };
 }
 
 async function runJest(stack: Stack, args: string[]): Promise<Tally> {
@@ -114,7 +120,8 @@ function summarize(tallies: Tally[]): boolean {
   process.stdout.write('\n──────── Eslabón test summary ────────\n');
   for (const t of tallies) {
     const ok = t.exitCode === 0 && t.failed === 0;
-    process.stdout.write(`${ok ? 'PASS' : 'FAIL'}  ${t.name}: ${line(t)}${ok || t.failed ? '' : ` (runner exit ${t.exitCode})`}\n`);
+    const counts = t.passed + t.failed + t.skipped > 0 ? `: ${line(t)}` : '';
+    process.stdout.write(`${ok ? 'PASS' : 'FAIL'}  ${t.name}${counts}${ok || t.failed ? '' : ` (exit ${t.exitCode})`}\n`);
     total.passed += t.passed;
     total.failed += t.failed || (t.exitCode === 0 ? 0 : 1);
     total.skipped += t.skipped;
@@ -130,6 +137,7 @@ async function main(): Promise<boolean> {
   const args = rest[0] === '--' ? rest.slice(1) : rest;
   const stack = (running.stack = await provisionStack(work, { persistent: false, fast: true }));
   const tallies: Tally[] = [];
+  if (mode === 'all') tallies.push(await runStaticChecks());
   if (mode !== 'e2e') tallies.push(await runJest(stack, mode === 'jest' ? args : []));
   if (mode !== 'jest') tallies.push(await runPlaywright(stack, mode === 'e2e' ? args : []));
   return summarize(tallies);
