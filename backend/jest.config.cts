@@ -1,11 +1,3 @@
-module.exports = {
-  displayName: 'backend',
-  preset: '../jest.preset.js',
-  testEnvironment: 'node',
+module.exports = require('../jest.node.cjs')(__dirname, 'backend', {
   testMatch: ['<rootDir>/src/**/*.spec.ts'],
-  transform: {
-    '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }],
-  },
-  moduleFileExtensions: ['ts', 'js', 'html'],
-  coverageDirectory: '../coverage/backend',
-};
+});

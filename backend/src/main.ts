@@ -5,7 +5,7 @@ import { Logger } from 'nestjs-pino';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppModule } from './app.module';
-import { loadConfigOrExit } from './core/config/load-config';
+import { exitOnStartupFailure, loadConfigOrExit } from './core/config/load-config';
 import { configureApp } from './core/http/configure-app';
 
 async function bootstrap(): Promise<void> {
@@ -24,4 +24,4 @@ async function bootstrap(): Promise<void> {
   );
 }
 
-void bootstrap();
+bootstrap().catch(exitOnStartupFailure('API'));

@@ -1,7 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import { parseServerConfig } from '@eslabon/config';
 import { Logger } from 'nestjs-pino';
-import { loadConfigOrExit } from './core/config/load-config';
+import { exitOnStartupFailure, loadConfigOrExit } from './core/config/load-config';
 import { WORKER_ID } from './modules/heartbeat/heartbeat.job';
 import { WorkerModule } from './worker.module';
 
@@ -13,4 +13,4 @@ async function bootstrap(): Promise<void> {
   app.get(Logger).log({ workerId: WORKER_ID }, 'Worker processing queues');
 }
 
-void bootstrap();
+bootstrap().catch(exitOnStartupFailure('Worker'));

@@ -36,12 +36,16 @@ test.describe('landing page', () => {
     await testInfo.attach('landing-360px', { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
   });
 
-  test('starts keyboard navigation with a skip link to the main content', async ({ page }) => {
-    await page.goto('/');
-    await page.keyboard.press('Tab');
-    const skip = page.getByRole('link', { name: 'Saltar al contenido principal' });
-    await expect(skip).toBeFocused();
-    await page.keyboard.press('Enter');
-    await expect(page.locator('main#main')).toBeFocused();
-  });
+  for (const path of ['/', '/estado']) {
+    test(`starts keyboard navigation on ${path} with a skip link to the main content`, async ({ page }) => {
+      await page.goto(path);
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      await page.keyboard.press('Tab');
+      const skip = page.getByRole('link', { name: 'Saltar al contenido principal' });
+      await expect(skip).toBeFocused();
+      await page.keyboard.press('Enter');
+      await expect(page.locator('main#main')).toBeFocused();
+      expect(new URL(page.url()).pathname).toBe(path);
+    });
+  }
 });

@@ -11,7 +11,7 @@ export class CoreModule {
   static forRoot(config: ServerConfig, processName: 'api' | 'worker'): DynamicModule {
     return {
       module: CoreModule,
-      imports: [ConfigModule.forRoot(config), LoggingModule, DatabaseModule.forRoot(`eslabon-${processName}`), QueueModule.forRoot()],
+      imports: [ConfigModule.forRoot(config), LoggingModule, DatabaseModule.forRoot(`eslabon-${processName}`), QueueModule.forRoot(processName)],
     };
   }
 }

@@ -1,8 +1,8 @@
 import './register-paths';
-import { parseDatabaseConfig } from '@eslabon/config';
+import { parseDatabaseConfig, withDatabase } from '@eslabon/config';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../core/database/data-source-options';
-import { TEST_ENV, adminQuery, requireTestEnv, withDatabase } from './test-database';
+import { TEST_ENV, adminQuery, requireTestEnv } from './test-database';
 
 /** Migrates one template database per run; test files clone it (see test-database.ts). */
 export default async function globalSetup(): Promise<void> {

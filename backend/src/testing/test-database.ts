@@ -1,3 +1,4 @@
+import { withDatabase } from '@eslabon/config';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 
@@ -16,13 +17,6 @@ export function requireTestEnv(name: string): string {
     );
   }
   return value;
-}
-
-/** The same server URL pointing at another database. */
-export function withDatabase(url: string, database: string): string {
-  const u = new URL(url);
-  u.pathname = `/${database}`;
-  return u.toString();
 }
 
 export async function adminQuery(url: string, ...statements: string[]): Promise<void> {

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, inject, viewChild } from '@angular/core';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatToolbarModule } from '@angular/material/toolbar';
 import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
@@ -18,9 +18,16 @@ export class App {
   protected readonly session = inject(Session);
   protected readonly locales = LOCALES;
   protected readonly apiDocs = API_ROUTES.docs;
+  private readonly main = viewChild.required<ElementRef<HTMLElement>>('main');
 
   protected navLabel(id: string): string {
     return this.i18n.t(`nav.${id}` as MessageKey);
+  }
+
+  /** With <base href="/">, a bare "#main" link would navigate to the home page; move focus instead. */
+  protected skipToMain(event: Event): void {
+    event.preventDefault();
+    this.main().nativeElement.focus();
   }
 
   protected setLocale(locale: Locale): void {

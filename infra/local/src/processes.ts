@@ -3,18 +3,7 @@ import { accessSync, constants } from 'node:fs';
 import { createServer } from 'node:net';
 import { LaunchError } from './log';
 
-/** Runs a command to completion, inheriting the terminal; rejects on a non-zero exit. */
-export function run(command: string, args: string[], options: SpawnOptions = {}): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: 'inherit', ...options });
-    child.on('error', reject);
-    child.on('exit', (code, signal) =>
-      code === 0 ? resolve() : reject(new LaunchError(`${command} ${args.join(' ')} failed (${signal ?? `exit ${code}`})`, code ?? 1)),
-    );
-  });
-}
-
-/** Like `run`, but resolves with the exit code instead of rejecting. */
+/** Runs a command to completion, inheriting the terminal; resolves with its exit code. */
 export function runForCode(command: string, args: string[], options: SpawnOptions = {}): Promise<number> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { stdio: 'inherit', ...options });
@@ -23,9 +12,14 @@ export function runForCode(command: string, args: string[], options: SpawnOption
   });
 }
 
+/** Like `runForCode`, but a non-zero exit is an error. */
+export async function run(command: string, args: string[], options: SpawnOptions = {}): Promise<void> {
+  const code = await runForCode(command, args, options);
+  if (code !== 0) throw new LaunchError(`${command} ${args.join(' ')} failed (exit ${code})`, code);
+}
+
 export function commandExists(command: string): boolean {
-  const path = process.env['PATH'] ?? '';
-  return path.split(':').some((dir) => {
+  return (process.env['PATH'] ?? '').split(':').some((dir) => {
     try {
       accessSync(`${dir}/${command}`, constants.X_OK);
       return true;
@@ -47,8 +41,16 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Stops a child with SIGTERM, then SIGKILL if it lingers. */
-export function stopChild(child: ChildProcess, graceMs = 10_000): Promise<void> {
+export function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, () => server.close(() => resolve(true)));
+  });
+}
+
+/** Stops a child with SIGTERM, then SIGKILL if it lingers past the grace period. */
+export function stopChild(child: ChildProcess, graceMs = 15_000): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
@@ -60,12 +62,13 @@ export function stopChild(child: ChildProcess, graceMs = 10_000): Promise<void> 
   });
 }
 
+/** Polls `probe` until it says yes; fails if `child` exits first or time runs out. */
 export async function waitFor(what: string, probe: () => Promise<boolean>, timeoutMs: number, child?: ChildProcess): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child && child.exitCode !== null) throw new LaunchError(`${what} exited early (code ${child.exitCode})`);
     if (await probe().catch(() => false)) return;
-    await new Promise((r) => setTimeout(r, 200));
+    await new Promise((r) => setTimeout(r, 250));
   }
   throw new LaunchError(`${what} was not ready within ${timeoutMs / 1000} s`);
 }

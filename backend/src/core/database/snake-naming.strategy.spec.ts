@@ -1,4 +1,4 @@
-import { SnakeNamingStrategy, snakeCase } from './snake-naming.strategy';
+import { SnakeNamingStrategy, constraintName, snakeCase } from './snake-naming.strategy';
 
 describe('snakeCase', () => {
   it.each([
@@ -21,5 +21,22 @@ describe('SnakeNamingStrategy', () => {
     expect(strategy.tableName('TenderLot', undefined)).toBe('tender_lot');
     expect(strategy.columnName('amountCop', undefined, ['estimatedValue'])).toBe('estimated_value_amount_cop');
     expect(strategy.joinColumnName('buyerOrganization', 'id')).toBe('buyer_organization_id');
+  });
+
+  it('names keys and indexes readably', () => {
+    expect(strategy.primaryKeyName('tender_lots')).toBe('pk_tender_lots');
+    expect(strategy.indexName('public.tender_lots', ['tender_id', 'position'])).toBe('ix_tender_lots_tender_id_position');
+    expect(strategy.foreignKeyName('bids', ['supplier_id'])).toBe('fk_bids_supplier_id');
+    expect(strategy.uniqueConstraintName('bids', ['tender_id', 'supplier_id'])).toBe('uq_bids_tender_id_supplier_id');
+  });
+});
+
+describe('constraintName', () => {
+  it('keeps long names within 63 characters and distinct', () => {
+    const a = constraintName('ix', 'supplier_capability_declarations', ['unspsc_class_code', 'department_code', 'a']);
+    const b = constraintName('ix', 'supplier_capability_declarations', ['unspsc_class_code', 'department_code', 'b']);
+    expect(a).toHaveLength(63);
+    expect(a).not.toBe(b);
+    expect(a.startsWith('ix_supplier_capability_declarations_unspsc_class_code')).toBe(true);
   });
 });

@@ -71,9 +71,10 @@ describe('HTTP conventions', () => {
   });
 
   it('answers unknown API routes with a 404 problem', async () => {
-    const res = await request(server()).get('/api/v1/nothing-here').expect(404);
+    const res = await request(server()).get('/api/v1/nothing-here?token=s3cret').expect(404);
     expect(res.headers['content-type']).toContain(PROBLEM_CONTENT_TYPE);
-    expect(res.body).toMatchObject({ status: 404, title: 'Not Found' });
+    expect(res.body).toMatchObject({ status: 404, title: 'Not Found', instance: '/api/v1/nothing-here' });
+    expect(JSON.stringify(res.body)).not.toContain('s3cret');
   });
 
   it('refuses bodies over the limit and malformed JSON as problems', async () => {

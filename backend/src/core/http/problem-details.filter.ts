@@ -14,7 +14,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const req = http.getRequest<Request & { id?: string }>();
     const res = http.getResponse<Response>();
     const problem = toProblem(exception);
-    problem.instance = req.originalUrl;
+    // The path only: a query string may carry values that do not belong in a response.
+    problem.instance = req.originalUrl.split('?')[0];
+    if (problem.detail) problem.detail = problem.detail.replace(req.originalUrl, problem.instance);
     if (req.id) problem.requestId = String(req.id);
     if (problem.status >= 500) {
       this.logger.error({ err: exception, requestId: problem.requestId }, 'Request failed');

@@ -41,14 +41,20 @@ class QueueErrorLogger implements OnModuleInit {
 @Global()
 @Module({})
 export class QueueModule {
-  static forRoot(): DynamicModule {
+  static forRoot(processName: 'api' | 'worker'): DynamicModule {
     return {
       module: QueueModule,
       imports: [
         BullModule.forRootAsync({
           inject: [APP_CONFIG],
           useFactory: (config: ServerConfig) => ({
-            connection: { ...redisOptionsFromUrl(config.redisUrl), maxRetriesPerRequest: null },
+            connection: {
+              ...redisOptionsFromUrl(config.redisUrl),
+              maxRetriesPerRequest: null,
+              // BullMQ's advice: producers fail fast while Redis is away (a request must not hang);
+              // workers keep waiting for it to come back.
+              enableOfflineQueue: processName === 'worker',
+            },
             prefix: config.queuePrefix,
             defaultJobOptions: RETRY_PRESETS.standard,
           }),

@@ -7,7 +7,7 @@ import type { JobsOptions } from 'bullmq';
 export interface QueueJobs {
   system: {
     /** Proves that a worker is consuming the queues; see modules/heartbeat. */
-    heartbeat: { requestedAt: string };
+    heartbeat: Record<string, never>;
   };
 }
 

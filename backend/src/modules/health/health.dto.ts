@@ -8,8 +8,8 @@ class DependencyCheckDto implements DependencyCheck {
   @ApiProperty({ description: 'Round-trip time of the check, in milliseconds' })
   latencyMs!: number;
 
-  @ApiPropertyOptional({ description: 'Why the check failed' })
-  error?: string;
+  @ApiPropertyOptional({ enum: ['timeout', 'unavailable'], description: 'Why the check failed (details are in the server log)' })
+  error?: 'timeout' | 'unavailable';
 }
 
 class WorkerCheckDto implements WorkerCheck {
@@ -19,7 +19,7 @@ class WorkerCheckDto implements WorkerCheck {
   @ApiProperty({ type: String, nullable: true, format: 'date-time' })
   lastHeartbeatAt!: string | null;
 
-  @ApiProperty({ description: 'Workers that processed a heartbeat recently' })
+  @ApiProperty({ description: 'Worker processes connected to the queues' })
   activeWorkers!: number;
 }
 

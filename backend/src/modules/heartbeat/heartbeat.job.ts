@@ -36,7 +36,7 @@ class HeartbeatScheduler implements OnApplicationBootstrap {
     await this.queue.upsertJobScheduler(
       SCHEDULER_ID,
       { every: this.config.heartbeatIntervalMs },
-      { name: 'heartbeat', data: { requestedAt: new Date().toISOString() }, opts: RETRY_PRESETS.ephemeral },
+      { name: 'heartbeat', data: {}, opts: RETRY_PRESETS.ephemeral },
     );
   }
 }

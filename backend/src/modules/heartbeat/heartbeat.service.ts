@@ -1,10 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { WorkerCheck } from '@eslabon/contracts';
 import { DataSource } from 'typeorm';
 
 /** Rows of workers silent for this long are removed; they are long gone. */
 const FORGET_AFTER = '1 day';
+
+export interface LastHeartbeat {
+  /** ISO-8601 UTC time of the newest processed heartbeat, or null if none yet. */
+  at: string | null;
+  /** Whether it falls within the freshness window (judged by the database clock). */
+  fresh: boolean;
+}
 
 @Injectable()
 export class HeartbeatService {
@@ -19,19 +25,13 @@ export class HeartbeatService {
     await this.db.query(`DELETE FROM worker_heartbeats WHERE last_beat_at < now() - $1::interval`, [FORGET_AFTER]);
   }
 
-  /** A worker counts as active when it beat within `freshMs`. */
-  async status(freshMs: number): Promise<WorkerCheck> {
+  async last(freshMs: number): Promise<LastHeartbeat> {
     const [row] = await this.db.query(
-      `SELECT max(last_beat_at) AS last,
-              count(*) FILTER (WHERE last_beat_at > now() - make_interval(secs => $1::double precision / 1000))::int AS active
+      `SELECT max(last_beat_at) AS at,
+              coalesce(max(last_beat_at) > now() - make_interval(secs => $1::double precision / 1000), false) AS fresh
          FROM worker_heartbeats`,
       [freshMs],
     );
-    const last: Date | null = row.last;
-    return {
-      status: row.active > 0 ? 'up' : 'down',
-      lastHeartbeatAt: last ? new Date(last).toISOString() : null,
-      activeWorkers: row.active,
-    };
+    return { at: row.at ? new Date(row.at).toISOString() : null, fresh: row.fresh };
   }
 }

@@ -1,4 +1,4 @@
-import { ConfigError, checkProvidedUrls, parseDatabaseConfig, parseServerConfig, redactUrl } from './server-config';
+import { ConfigError, parseDatabaseConfig, parseLauncherConfig, parseServerConfig, redactUrl, withDatabase } from './server-config';
 
 const base = { DATABASE_URL: 'postgres://u:p@127.0.0.1:5432/eslabon', REDIS_URL: 'redis://127.0.0.1:6379' };
 
@@ -70,14 +70,30 @@ describe('parseDatabaseConfig', () => {
   });
 });
 
-describe('checkProvidedUrls', () => {
+describe('parseLauncherConfig', () => {
   it.each([
     [{}, []],
+    [{ DATABASE_URL: '' }, []],
     [{ DATABASE_URL: base.DATABASE_URL }, []],
     [{ DATABASE_URL: 'postgres//oops' }, ['DATABASE_URL']],
     [{ REDIS_URL: 'localhost:6379' }, ['REDIS_URL']],
+    [{ PORT: 'abc', LOG_LEVEL: 'loud' }, ['PORT', 'LOG_LEVEL']],
   ])('%j → %j', (env, variables) => {
-    expect(problemsOf(() => checkProvidedUrls(env))).toEqual(variables);
+    expect(problemsOf(() => parseLauncherConfig(env))).toEqual(variables);
+  });
+
+  it('leaves unset URLs undefined', () => {
+    const config = parseLauncherConfig({ PORT: '8080' });
+    expect([config.port, config.databaseUrl, config.redisUrl]).toEqual([8080, undefined, undefined]);
+  });
+});
+
+describe('withDatabase', () => {
+  it.each([
+    ['postgres://u:p@h:5432/postgres', 'eslabon_e2e', 'postgres://u:p@h:5432/eslabon_e2e'],
+    ['postgresql://h/db?sslmode=require', 'other', 'postgresql://h/other?sslmode=require'],
+  ])('%s + %s', (url, database, expected) => {
+    expect(withDatabase(url, database)).toBe(expected);
   });
 });
 

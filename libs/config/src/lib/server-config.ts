@@ -58,10 +58,10 @@ class Reader {
     return undefined;
   }
 
-  url(name: string, protocols: readonly string[]): string | undefined {
+  url(name: string, protocols: readonly string[], required = true): string | undefined {
     const value = this.raw(name);
     const expected = `must be a ${protocols.map((p) => `${p}//`).join(' or ')} URL`;
-    if (value === undefined) return this.fail(name, `is required (${expected.replace('must be ', '')})`);
+    if (value === undefined) return required ? this.fail(name, `is required (${expected.replace('must be ', '')})`) : undefined;
     let parsed: URL;
     try {
       parsed = new URL(value);
@@ -136,22 +136,13 @@ export function parseDatabaseConfig(env: Env): DatabaseConfig {
   return read.done({ databaseUrl: databaseUrl as string });
 }
 
-/** Checks only the variables that are set; used by the local launcher before it provisions the rest. */
-export function checkProvidedUrls(env: Env): void {
-  const read = new Reader(env);
-  if (env['DATABASE_URL'] !== undefined) read.url('DATABASE_URL', POSTGRES);
-  if (env['REDIS_URL'] !== undefined) read.url('REDIS_URL', REDIS);
-  read.done(undefined);
-}
-
-export function parseServerConfig(env: Env): ServerConfig {
-  const read = new Reader(env);
-  const config: ServerConfig = {
+function readServerConfig(read: Reader, requireUrls: boolean): ServerConfig {
+  return {
     nodeEnv: read.oneOf('NODE_ENV', ['development', 'production', 'test'] as const, 'production'),
     host: read.text('HOST', '0.0.0.0', /^[\w.:-]+$/, 'must be a host name or IP address'),
     port: read.integer('PORT', 3000, 1, 65535),
-    databaseUrl: read.url('DATABASE_URL', POSTGRES) as string,
-    redisUrl: read.url('REDIS_URL', REDIS) as string,
+    databaseUrl: read.url('DATABASE_URL', POSTGRES, requireUrls) as string,
+    redisUrl: read.url('REDIS_URL', REDIS, requireUrls) as string,
     queuePrefix: read.text('QUEUE_PREFIX', 'eslabon', /^[\w:.-]{1,64}$/, 'must be 1-64 letters, digits or : . _ -'),
     logLevel: read.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
     bodyLimitBytes: read.size('BODY_LIMIT', 1024 * 1024),
@@ -159,7 +150,27 @@ export function parseServerConfig(env: Env): ServerConfig {
     heartbeatIntervalMs: read.integer('WORKER_HEARTBEAT_MS', 15_000, 100, 3_600_000),
     trustProxy: read.oneOf('TRUST_PROXY', ['true', 'false'] as const, 'false') === 'true',
   };
-  return read.done(config);
+}
+
+export function parseServerConfig(env: Env): ServerConfig {
+  const read = new Reader(env);
+  return read.done(readServerConfig(read, true));
+}
+
+/**
+ * What the local launcher checks before building anything: every variable that is set must be
+ * valid, but DATABASE_URL and REDIS_URL may be missing (it then provisions its own servers).
+ */
+export function parseLauncherConfig(env: Env): Omit<ServerConfig, 'databaseUrl' | 'redisUrl'> & Partial<Pick<ServerConfig, 'databaseUrl' | 'redisUrl'>> {
+  const read = new Reader(env);
+  return read.done(readServerConfig(read, false));
+}
+
+/** The same server URL pointing at another database. */
+export function withDatabase(url: string, database: string): string {
+  const u = new URL(url);
+  u.pathname = `/${encodeURIComponent(database)}`;
+  return u.toString();
 }
 
 /** A URL safe to print: the password is replaced. */

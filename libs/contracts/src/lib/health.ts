@@ -3,14 +3,15 @@ export type CheckStatus = 'up' | 'down';
 export interface DependencyCheck {
   status: CheckStatus;
   latencyMs: number;
-  error?: string;
+  /** Why it is down, without internals (those go to the server log). */
+  error?: 'timeout' | 'unavailable';
 }
 
 export interface WorkerCheck {
   status: CheckStatus;
   /** ISO-8601 UTC time of the newest heartbeat processed by any worker; null if none yet. */
   lastHeartbeatAt: string | null;
-  /** Workers that beat within the freshness window. */
+  /** Worker processes connected to the queues right now. */
   activeWorkers: number;
 }
 

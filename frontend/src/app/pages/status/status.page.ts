@@ -1,9 +1,9 @@
-import { ChangeDetectionStrategy, Component, OnInit, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, OnInit, computed, inject, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import type { CheckStatus, HealthResponse, HealthStatus } from '@eslabon/contracts';
-import { I18n } from '../../core/i18n/i18n.service';
+import type { CheckStatus, DependencyCheck, HealthResponse, HealthStatus } from '@eslabon/contracts';
+import { I18n, MessageKey } from '../../core/i18n/i18n.service';
 import { BogotaTimePipe } from '../../core/time/bogota-time';
 import { HealthClient } from './health.client';
 
@@ -21,6 +21,16 @@ export class StatusPage implements OnInit {
   protected readonly health = signal<HealthResponse | null>(null);
   protected readonly loading = signal(false);
   protected readonly unreachable = signal(false);
+  protected readonly dependencies = computed<{ id: string; label: MessageKey; result: DependencyCheck }[]>(() => {
+    const checks = this.health()?.checks;
+    return checks
+      ? [
+          { id: 'database', label: 'status.database', result: checks.database },
+          { id: 'redis', label: 'status.redis', result: checks.redis },
+        ]
+      : [];
+  });
+
 
   protected label(status: HealthStatus | CheckStatus): string {
     return this.i18n.t(`status.${status}`);
