@@ -13,9 +13,7 @@ export class AppModule {
       imports: [
         CoreModule.forRoot(config, 'api'),
         HealthModule,
-        ...(config.frontendDist
-          ? [ServeStaticModule.forRoot({ rootPath: config.frontendDist, exclude: ['/api/{*path}'] })]
-          : []),
+        ...(config.frontendDist ? [ServeStaticModule.forRoot({ rootPath: config.frontendDist, exclude: ['/api/{*path}'] })] : []),
       ],
     };
   }

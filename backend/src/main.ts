@@ -18,10 +18,12 @@ async function bootstrap(): Promise<void> {
   });
   configureApp(app, config);
   await app.listen(config.port, config.host);
-  app.get(Logger).log(
-    { port: config.port, frontend: frontendDist ?? null },
-    `API listening on port ${config.port}${frontendDist ? ', serving the web app' : ''}`,
-  );
+  app
+    .get(Logger)
+    .log(
+      { port: config.port, frontend: frontendDist ?? null },
+      `API listening on port ${config.port}${frontendDist ? ', serving the web app' : ''}`,
+    );
 }
 
 bootstrap().catch(exitOnStartupFailure('API'));

@@ -11,7 +11,12 @@ export class CoreModule {
   static forRoot(config: ServerConfig, processName: 'api' | 'worker'): DynamicModule {
     return {
       module: CoreModule,
-      imports: [ConfigModule.forRoot(config), LoggingModule, DatabaseModule.forRoot(`eslabon-${processName}`), QueueModule.forRoot(processName)],
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggingModule,
+        DatabaseModule.forRoot(`eslabon-${processName}`),
+        QueueModule.forRoot(processName),
+      ],
     };
   }
 }

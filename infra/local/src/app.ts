@@ -37,7 +37,11 @@ export interface RunningApp {
 export async function startApp(env: NodeJS.ProcessEnv, port: number, logFile?: string): Promise<RunningApp> {
   const out = logFile ? openSync(logFile, 'w') : 'inherit';
   const spawnNode = (script: string): ChildProcess =>
-    spawn(process.execPath, [join(ROOT, 'dist', 'backend', script)], { cwd: ROOT, env: { ...env, PORT: String(port) }, stdio: ['ignore', out, out] });
+    spawn(process.execPath, [join(ROOT, 'dist', 'backend', script)], {
+      cwd: ROOT,
+      env: { ...env, PORT: String(port) },
+      stdio: ['ignore', out, out],
+    });
   const children = { API: spawnNode('main.js'), worker: spawnNode('worker.js') };
   if (typeof out === 'number') closeSync(out);
   // Whatever way the launcher ends, it leaves neither process behind.

@@ -39,19 +39,35 @@ function exitError(exitCode: number): string | undefined {
 }
 
 async function runStaticChecks(): Promise<Tally> {
-  say('Static checks: ESLint (no warnings allowed) and type checks…');
-  const exitCode = await runForCode(...nxCommand('run-many', '-t', 'lint', 'typecheck'));
-  return { name: 'Static checks (ESLint, tsc)', passed: 0, failed: 0, skipped: 0, error: exitError(exitCode) };
+  say('Static checks: formatting (Prettier), ESLint (no warnings allowed) and type checks…');
+  const prettier = join(ROOT, 'node_modules', 'prettier', 'bin', 'prettier.cjs');
+  const formatCode = await runForCode(process.execPath, [prettier, '--check', '--log-level=warn', '.'], { cwd: ROOT });
+  const lintCode = await runForCode(...nxCommand('run-many', '-t', 'lint', 'typecheck'));
+  const error = formatCode !== 0 ? 'formatting: run "npx prettier --write ."' : exitError(lintCode);
+  return { name: 'Static checks (Prettier, ESLint, tsc)', passed: 0, failed: 0, skipped: 0, error };
 }
 
 async function runJest(stack: Stack, args: string[]): Promise<Tally> {
   const report = join(work, 'jest.json');
   const exitCode = await runForCode(
     process.execPath,
-    [join(ROOT, 'node_modules', 'jest', 'bin', 'jest.js'), '--config', join(ROOT, 'jest.config.ts'), '--json', `--outputFile=${report}`, ...args],
+    [
+      join(ROOT, 'node_modules', 'jest', 'bin', 'jest.js'),
+      '--config',
+      join(ROOT, 'jest.config.ts'),
+      '--json',
+      `--outputFile=${report}`,
+      ...args,
+    ],
     { cwd: ROOT, env: { ...process.env, DATABASE_URL: stack.postgresUrl, REDIS_URL: stack.redisUrl } },
   );
-  const result = readJson<{ numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number; numRuntimeErrorTestSuites: number }>(report);
+  const result = readJson<{
+    numPassedTests: number;
+    numFailedTests: number;
+    numPendingTests: number;
+    numTodoTests: number;
+    numRuntimeErrorTestSuites: number;
+  }>(report);
   return {
     name: 'Jest (libs, backend unit + integration, frontend components)',
     passed: result?.numPassedTests ?? 0,

@@ -42,10 +42,13 @@ describe('HTTP conventions', () => {
   const server = () => stack.api.getHttpServer();
 
   it('routes feature endpoints under /api/v1 and accepts valid input', async () => {
-    await request(server()).post('/api/v1/echo').send({ title: 'Paneles', lots: [{ valueCop: 5 }] }).expect(201, {
-      title: 'Paneles',
-      lots: [{ valueCop: 5 }],
-    });
+    await request(server())
+      .post('/api/v1/echo')
+      .send({ title: 'Paneles', lots: [{ valueCop: 5 }] })
+      .expect(201, {
+        title: 'Paneles',
+        lots: [{ valueCop: 5 }],
+      });
   });
 
   it('rejects invalid fields with problem+json naming each field', async () => {

@@ -11,13 +11,19 @@ describe('toFieldErrors', () => {
     const errors = [
       validationError('title', { isNotEmpty: 'title should not be empty' }),
       validationError('lots', undefined, [
-        validationError('0', undefined, [validationError('valueCop', { isInt: 'valueCop must be an integer', min: 'valueCop must not be less than 1' })]),
+        validationError('0', undefined, [
+          validationError('valueCop', { isInt: 'valueCop must be an integer', min: 'valueCop must not be less than 1' }),
+        ]),
       ]),
       validationError('a/b~c', { whitelistValidation: 'property a/b~c should not exist' }),
     ];
     expect(toFieldErrors(errors)).toEqual([
       { pointer: '/title', field: 'title', messages: ['title should not be empty'] },
-      { pointer: '/lots/0/valueCop', field: 'lots.0.valueCop', messages: ['valueCop must be an integer', 'valueCop must not be less than 1'] },
+      {
+        pointer: '/lots/0/valueCop',
+        field: 'lots.0.valueCop',
+        messages: ['valueCop must be an integer', 'valueCop must not be less than 1'],
+      },
       { pointer: '/a~1b~0c', field: 'a/b~c', messages: ['property a/b~c should not exist'] },
     ]);
   });
@@ -28,7 +34,12 @@ describe('toProblem', () => {
     [
       'validation',
       new RequestValidationError([{ pointer: '/x', field: 'x', messages: ['bad'] }]),
-      { status: 400, title: 'Bad Request', detail: 'The request has invalid fields.', errors: [{ pointer: '/x', field: 'x', messages: ['bad'] }] },
+      {
+        status: 400,
+        title: 'Bad Request',
+        detail: 'The request has invalid fields.',
+        errors: [{ pointer: '/x', field: 'x', messages: ['bad'] }],
+      },
     ],
     ['not found', new NotFoundException('Tender 7 does not exist'), { status: 404, title: 'Not Found', detail: 'Tender 7 does not exist' }],
     ['forbidden without message', new ForbiddenException(), { status: 403, title: 'Forbidden', detail: 'Forbidden' }],
@@ -38,7 +49,11 @@ describe('toProblem', () => {
       Object.assign(new Error('request entity too large'), { status: 413, expose: true }),
       { status: 413, title: 'Payload Too Large', detail: 'request entity too large' },
     ],
-    ['hidden middleware message', Object.assign(new Error('secret internals'), { statusCode: 502, expose: false }), { status: 502, title: 'Bad Gateway' }],
+    [
+      'hidden middleware message',
+      Object.assign(new Error('secret internals'), { statusCode: 502, expose: false }),
+      { status: 502, title: 'Bad Gateway' },
+    ],
     [
       'unexpected',
       new TypeError('x is undefined'),

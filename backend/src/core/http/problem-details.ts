@@ -16,7 +16,13 @@ export function toFieldErrors(errors: ValidationError[], parents: string[] = [])
   return errors.flatMap((error) => {
     const path = [...parents, error.property];
     const own: FieldError[] = error.constraints
-      ? [{ pointer: `/${path.map((p) => p.replace(/~/g, '~0').replace(/\//g, '~1')).join('/')}`, field: path.join('.'), messages: Object.values(error.constraints) }]
+      ? [
+          {
+            pointer: `/${path.map((p) => p.replace(/~/g, '~0').replace(/\//g, '~1')).join('/')}`,
+            field: path.join('.'),
+            messages: Object.values(error.constraints),
+          },
+        ]
       : [];
     return [...own, ...toFieldErrors(error.children ?? [], path)];
   });
@@ -66,8 +72,5 @@ export function toProblem(exception: unknown): ProblemDetails {
     const status = exception.status ?? exception.statusCode ?? HttpStatus.INTERNAL_SERVER_ERROR;
     return problem(status, exception.expose ? exception.message : undefined);
   }
-  return problem(
-    HttpStatus.INTERNAL_SERVER_ERROR,
-    'An unexpected error occurred. Quote the request id when reporting it.',
-  );
+  return problem(HttpStatus.INTERNAL_SERVER_ERROR, 'An unexpected error occurred. Quote the request id when reporting it.');
 }

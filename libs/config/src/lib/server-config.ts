@@ -161,7 +161,9 @@ export function parseServerConfig(env: Env): ServerConfig {
  * What the local launcher checks before building anything: every variable that is set must be
  * valid, but DATABASE_URL and REDIS_URL may be missing (it then provisions its own servers).
  */
-export function parseLauncherConfig(env: Env): Omit<ServerConfig, 'databaseUrl' | 'redisUrl'> & Partial<Pick<ServerConfig, 'databaseUrl' | 'redisUrl'>> {
+export function parseLauncherConfig(
+  env: Env,
+): Omit<ServerConfig, 'databaseUrl' | 'redisUrl'> & Partial<Pick<ServerConfig, 'databaseUrl' | 'redisUrl'>> {
   const read = new Reader(env);
   return read.done(readServerConfig(read, false));
 }

@@ -16,8 +16,7 @@ export const en: Messages = {
   },
   landing: {
     title: 'Public procurement that grows national industry',
-    lead:
-      'Eslabón connects state entities and state-owned companies with the mipymes (micro, small and medium firms), economía popular units, cooperatives and women-led firms that can sell to them. Every peso of public purchasing can be a link in Colombia’s reindustrialization.',
+    lead: 'Eslabón connects state entities and state-owned companies with the mipymes (micro, small and medium firms), economía popular units, cooperatives and women-led firms that can sell to them. Every peso of public purchasing can be a link in Colombia’s reindustrialization.',
     howItWorksCta: 'How it works',
     audiencesTitle: 'Who is Eslabón for?',
     buyersTitle: 'State entities and state-owned companies',

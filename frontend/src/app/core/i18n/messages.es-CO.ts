@@ -15,8 +15,7 @@ export const esCO = {
   },
   landing: {
     title: 'Compras públicas que hacen crecer la industria nacional',
-    lead:
-      'Eslabón conecta a las entidades y empresas del Estado con las mipymes, las unidades de economía popular, las cooperativas y las empresas de mujeres que pueden venderles. Cada peso de compra pública puede ser un eslabón de la reindustrialización de Colombia.',
+    lead: 'Eslabón conecta a las entidades y empresas del Estado con las mipymes, las unidades de economía popular, las cooperativas y las empresas de mujeres que pueden venderles. Cada peso de compra pública puede ser un eslabón de la reindustrialización de Colombia.',
     howItWorksCta: 'Cómo funciona',
     audiencesTitle: '¿Para quién es Eslabón?',
     buyersTitle: 'Entidades y empresas del Estado',
@@ -32,9 +31,11 @@ export const esCO = {
     step1Title: 'Publicar la necesidad',
     step1Text: 'La entidad publica su necesidad en lotes clasificados con UNSPSC, con fechas en días hábiles colombianos.',
     step2Title: 'Encontrar proveedores',
-    step2Text: 'Los proveedores que pueden atender cada lote reciben aviso; las convocatorias limitadas a mipymes se señalan desde el inicio.',
+    step2Text:
+      'Los proveedores que pueden atender cada lote reciben aviso; las convocatorias limitadas a mipymes se señalan desde el inicio.',
     step3Title: 'Ofertar y evaluar',
-    step3Text: 'Las ofertas permanecen selladas hasta el cierre; el puntaje de industria nacional y los criterios de desempate se aplican como manda la ley.',
+    step3Text:
+      'Las ofertas permanecen selladas hasta el cierre; el puntaje de industria nacional y los criterios de desempate se aplican como manda la ley.',
     step4Title: 'Rendir cuentas',
     step4Text: 'Cada cambio queda registrado y los resultados se publican como datos abiertos.',
     lawTitle: 'Marco normativo',

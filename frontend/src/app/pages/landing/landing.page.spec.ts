@@ -32,8 +32,6 @@ describe('LandingPage', () => {
     await fixture.whenStable();
     TestBed.inject(I18n).use('en');
     await fixture.whenStable();
-    expect((fixture.nativeElement as HTMLElement).querySelector('h1')?.textContent).toBe(
-      'Public procurement that grows national industry',
-    );
+    expect((fixture.nativeElement as HTMLElement).querySelector('h1')?.textContent).toBe('Public procurement that grows national industry');
   });
 });

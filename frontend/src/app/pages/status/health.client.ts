@@ -9,8 +9,10 @@ export class HealthClient {
 
   /** The health report; a 503 still carries one, so it is returned rather than thrown. */
   get(): Observable<HealthResponse> {
-    return this.http.get<HealthResponse>(API_ROUTES.health).pipe(
-      catchError((e: HttpErrorResponse) => (e.status === 503 && e.error?.checks ? of(e.error as HealthResponse) : throwError(() => e))),
-    );
+    return this.http
+      .get<HealthResponse>(API_ROUTES.health)
+      .pipe(
+        catchError((e: HttpErrorResponse) => (e.status === 503 && e.error?.checks ? of(e.error as HealthResponse) : throwError(() => e))),
+      );
   }
 }

@@ -31,7 +31,6 @@ export class StatusPage implements OnInit {
       : [];
   });
 
-
   protected label(status: HealthStatus | CheckStatus): string {
     return this.i18n.t(`status.${status}`);
   }
