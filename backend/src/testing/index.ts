@@ -1,2 +1,4 @@
+export * from './mail-catcher';
 export * from './test-app';
 export * from './test-database';
+export * from './accounts';

@@ -15,6 +15,7 @@ export function testConfig(database: TestDatabase, env: Record<string, string> =
     LOG_LEVEL: 'silent',
     DATABASE_URL: database.url,
     REDIS_URL: requireTestEnv(TEST_ENV.redisUrl),
+    SMTP_URL: requireTestEnv('SMTP_URL'),
     QUEUE_PREFIX: `eslabon-test-${randomBytes(4).toString('hex')}`,
     ...env,
   });

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { say } from './log';
 import { RunningService, startEmbeddedPostgres } from './postgres';
 import { startRedis } from './redis';
+import { startMailCatcher } from './smtp';
 
 export interface Stack {
   /** URL of the PostgreSQL server (maintenance database); callers pick their own database on it. */
@@ -9,12 +10,16 @@ export interface Stack {
   /** True when DATABASE_URL was given: its database is the app's. */
   externalDatabase: boolean;
   redisUrl: string;
+  /** Where the apps send e-mail: SMTP_URL, or the local mail catcher. */
+  smtpUrl: string;
+  /** The catcher's web inbox (its REST API under /api); undefined when SMTP_URL is given. */
+  mailInboxUrl?: string;
   stop(): Promise<void>;
 }
 
 /**
- * PostgreSQL and Redis for the app or the tests: the ones named by DATABASE_URL / REDIS_URL,
- * otherwise servers of the project's own with their files under `dataDir`.
+ * PostgreSQL, Redis and SMTP for the app or the tests: the ones named by DATABASE_URL / REDIS_URL /
+ * SMTP_URL, otherwise servers of the project's own with their files under `dataDir`.
  */
 export async function provisionStack(dataDir: string, options: { persistent: boolean; fast: boolean }): Promise<Stack> {
   const started: RunningService[] = [];
@@ -43,7 +48,18 @@ export async function provisionStack(dataDir: string, options: { persistent: boo
       redisUrl = redis.url;
       say(`Redis: local redis-server on ${new URL(redis.url).host}`);
     }
-    return { postgresUrl, externalDatabase: Boolean(givenDatabase), redisUrl, stop };
+    let smtpUrl = process.env['SMTP_URL'];
+    let mailInboxUrl: string | undefined;
+    if (smtpUrl) {
+      say('Mail: using SMTP_URL');
+    } else {
+      const catcher = await startMailCatcher(join(dataDir, 'mail'));
+      started.push(catcher);
+      smtpUrl = catcher.url;
+      mailInboxUrl = catcher.inboxUrl;
+      say(`Mail: local catcher (MailDev) on ${new URL(catcher.url).host}, nothing is delivered`);
+    }
+    return { postgresUrl, externalDatabase: Boolean(givenDatabase), redisUrl, smtpUrl, mailInboxUrl, stop };
   } catch (e) {
     await stop();
     throw e;

@@ -8,8 +8,8 @@ import { portIsFree } from './processes';
 import { provisionStack } from './stack';
 
 /**
- * `npm start`: the whole product on one machine. Uses DATABASE_URL / REDIS_URL when set,
- * otherwise an embedded PostgreSQL and a local redis-server with their files under .data/.
+ * `npm start`: the whole product on one machine. Uses DATABASE_URL / REDIS_URL / SMTP_URL when set,
+ * otherwise an embedded PostgreSQL, a local redis-server and a mail catcher with their files under .data/.
  */
 const lifecycle = new Lifecycle({ verbose: true });
 
@@ -23,11 +23,12 @@ async function main(): Promise<void> {
 
   const stack = (lifecycle.stack = await provisionStack(join(ROOT, '.data'), { persistent: true, fast: false }));
   const databaseUrl = stack.externalDatabase ? stack.postgresUrl : await ensureDatabase(stack.postgresUrl, 'eslabon');
-  const env = { ...process.env, NODE_ENV: 'production', DATABASE_URL: databaseUrl, REDIS_URL: stack.redisUrl };
+  const env = { ...process.env, NODE_ENV: 'production', DATABASE_URL: databaseUrl, REDIS_URL: stack.redisUrl, SMTP_URL: stack.smtpUrl };
   await migrate(env);
   say('Starting the API and the worker…');
   const app = (lifecycle.app = await startApp(env, port));
   say(`Eslabón is running at ${app.url}`);
+  if (stack.mailInboxUrl) say(`E-mail it sends (verification, invitations…) lands in the inbox at ${stack.mailInboxUrl}`);
   say(`API docs: ${app.url}/api/docs · health: ${app.url}/api/health · Ctrl-C stops everything.`);
   const why = await app.exited;
   if (!lifecycle.isStopping) {

@@ -47,6 +47,11 @@ async function runStaticChecks(): Promise<Tally> {
   return { name: 'Static checks (Prettier, ESLint, tsc)', passed: 0, failed: 0, skipped: 0, error };
 }
 
+/** Where tests read the mail the product sent; absent when SMTP_URL points elsewhere. */
+function mailCatcherEnv(stack: Stack, variable: string): Record<string, string> {
+  return stack.mailInboxUrl ? { [variable]: stack.mailInboxUrl } : {};
+}
+
 async function runJest(stack: Stack, args: string[]): Promise<Tally> {
   const report = join(work, 'jest.json');
   const exitCode = await runForCode(
@@ -57,9 +62,20 @@ async function runJest(stack: Stack, args: string[]): Promise<Tally> {
       join(ROOT, 'jest.config.ts'),
       '--json',
       `--outputFile=${report}`,
+      // A leaked handle must not keep CI waiting forever; leaks show as Jest's own warning.
+      '--forceExit',
       ...args,
     ],
-    { cwd: ROOT, env: { ...process.env, DATABASE_URL: stack.postgresUrl, REDIS_URL: stack.redisUrl } },
+    {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        DATABASE_URL: stack.postgresUrl,
+        REDIS_URL: stack.redisUrl,
+        SMTP_URL: stack.smtpUrl,
+        ...mailCatcherEnv(stack, 'MAIL_CATCHER_URL'),
+      },
+    },
   );
   const result = readJson<{
     numPassedTests: number;
@@ -96,6 +112,7 @@ async function runPlaywright(stack: Stack, args: string[]): Promise<Tally> {
     LOG_LEVEL: 'warn',
     DATABASE_URL: await ensureDatabase(stack.postgresUrl, database),
     REDIS_URL: stack.redisUrl,
+    SMTP_URL: stack.smtpUrl,
     QUEUE_PREFIX: `eslabon-e2e-${process.pid}`,
     WORKER_HEARTBEAT_MS: '1000',
   };
@@ -108,7 +125,16 @@ async function runPlaywright(stack: Stack, args: string[]): Promise<Tally> {
     const exitCode = await runForCode(
       process.execPath,
       [join(ROOT, 'node_modules', '@playwright', 'test', 'cli.js'), 'test', '--config', join(ROOT, 'e2e', 'playwright.config.ts'), ...args],
-      { cwd: ROOT, env: { ...process.env, E2E_BASE_URL: app.url, E2E_JSON_REPORT: report, CHROMIUM_PATH: CHROMIUM } },
+      {
+        cwd: ROOT,
+        env: {
+          ...process.env,
+          E2E_BASE_URL: app.url,
+          E2E_JSON_REPORT: report,
+          CHROMIUM_PATH: CHROMIUM,
+          ...mailCatcherEnv(stack, 'E2E_MAIL_CATCHER_URL'),
+        },
+      },
     );
     const stats = readJson<{ stats: { expected: number; unexpected: number; flaky: number; skipped: number } }>(report)?.stats;
     return {

@@ -4,3 +4,5 @@ export * from './lib/problem';
 export * from './lib/roles';
 export * from './lib/navigation';
 export * from './lib/locales';
+export * from './lib/organizations';
+export * from './lib/accounts';

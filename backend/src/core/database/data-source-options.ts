@@ -16,6 +16,8 @@ export function dataSourceOptions(databaseUrl: string, applicationName = 'eslabo
     migrations: MIGRATIONS,
     migrationsTableName: 'schema_migrations',
     namingStrategy: new SnakeNamingStrategy(),
+    // gen_random_uuid() is built into PostgreSQL 13+; no extension to install.
+    uuidExtension: 'pgcrypto',
     synchronize: false,
     migrationsRun: false,
     applicationName,

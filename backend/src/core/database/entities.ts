@@ -1,4 +1,26 @@
+import { AuditEntry } from '../audit/audit-entry.entity';
+import { OutboxEvent } from '../outbox/outbox-event.entity';
+import { ProcessedEvent } from '../outbox/processed-event.entity';
 import { WorkerHeartbeat } from '../../modules/heartbeat/worker-heartbeat.entity';
+import { Invitation } from '../../modules/accounts/entities/invitation.entity';
+import { LoginAttempt } from '../../modules/accounts/entities/login-attempt.entity';
+import { Membership } from '../../modules/accounts/entities/membership.entity';
+import { OneTimeToken } from '../../modules/accounts/entities/one-time-token.entity';
+import { Organization } from '../../modules/accounts/entities/organization.entity';
+import { Session } from '../../modules/accounts/entities/session.entity';
+import { User } from '../../modules/accounts/entities/user.entity';
 
 /** Every TypeORM entity; the migrations test fails when these and the migrations disagree. */
-export const ENTITIES = [WorkerHeartbeat];
+export const ENTITIES = [
+  WorkerHeartbeat,
+  AuditEntry,
+  OutboxEvent,
+  ProcessedEvent,
+  Organization,
+  User,
+  Membership,
+  Session,
+  OneTimeToken,
+  Invitation,
+  LoginAttempt,
+];

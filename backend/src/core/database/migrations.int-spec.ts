@@ -24,7 +24,9 @@ describe('migrations', () => {
   it('can be undone and reapplied', async () => {
     const count = dataSource.migrations.length;
     for (let i = 0; i < count; i++) await dataSource.undoLastMigration({ transaction: 'each' });
-    expect(await dataSource.query(`SELECT to_regclass('public.worker_heartbeats') AS t`)).toEqual([{ t: null }]);
+    expect(await dataSource.query(`SELECT to_regclass('public.worker_heartbeats') AS a, to_regclass('public.audit_log') AS b`)).toEqual([
+      { a: null, b: null },
+    ]);
     const applied = await dataSource.runMigrations({ transaction: 'each' });
     expect(applied).toHaveLength(count);
     expect(await dataSource.showMigrations()).toBe(false);

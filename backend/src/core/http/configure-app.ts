@@ -3,6 +3,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { ServerConfig } from '@eslabon/config';
 import { API_PREFIX } from '@eslabon/contracts';
+import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { ProblemDetailsFilter } from './problem-details.filter';
@@ -24,6 +25,7 @@ export function configureApp(app: NestExpressApplication, config: ServerConfig):
       },
     }),
   );
+  app.use(cookieParser());
   app.useBodyParser('json', { limit: config.bodyLimitBytes });
   app.useBodyParser('urlencoded', { limit: config.bodyLimitBytes, extended: true });
   app.useGlobalPipes(
@@ -43,6 +45,7 @@ export function configureApp(app: NestExpressApplication, config: ServerConfig):
       .setTitle('Eslabón API')
       .setDescription('Public procurement marketplace for national industry. Errors are RFC 9457 application/problem+json.')
       .setVersion('1')
+      .addCookieAuth('eslabon_session')
       .build(),
   );
   SwaggerModule.setup(`${API_PREFIX}/docs`, app, document, { jsonDocumentUrl: `${API_PREFIX}/docs-json` });

@@ -3,6 +3,7 @@ import { PROBLEM_CONTENT_TYPE } from '@eslabon/contracts';
 import { Type } from 'class-transformer';
 import { ArrayMinSize, IsInt, IsNotEmpty, IsString, Min, ValidateNested } from 'class-validator';
 import request from 'supertest';
+import { Public } from '../auth/auth.decorators';
 import { TestStack, createTestStack } from '../../testing';
 
 class LotInput {
@@ -25,6 +26,7 @@ class EchoInput {
 /** Exercises the global pipe and filter exactly as feature controllers will use them. */
 @Controller('echo')
 class EchoController {
+  @Public()
   @Post()
   echo(@Body() input: EchoInput): EchoInput {
     return input;

@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter } from '@nestjs/common';
 import { PROBLEM_CONTENT_TYPE } from '@eslabon/contracts';
 import type { Request, Response } from 'express';
 import type { Logger } from 'nestjs-pino';
+import { DomainError } from './domain-error';
 import { toProblem } from './problem-details';
 
 /** The single place where errors become HTTP responses. */
@@ -22,6 +23,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       this.logger.error({ err: exception, requestId: problem.requestId }, 'Request failed');
     }
     if (res.headersSent) return;
+    const retryAfter = exception instanceof DomainError ? exception.options.retryAfterSeconds : undefined;
+    if (retryAfter !== undefined) res.setHeader('Retry-After', String(retryAfter));
     res.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
   }
 }

@@ -1,5 +1,6 @@
 import { BadRequestException, ForbiddenException, NotFoundException } from '@nestjs/common';
 import { ValidationError } from 'class-validator';
+import { DomainError } from './domain-error';
 import { RequestValidationError, toFieldErrors, toProblem } from './problem-details';
 
 function validationError(property: string, constraints?: Record<string, string>, children: ValidationError[] = []): ValidationError {
@@ -41,6 +42,18 @@ describe('toProblem', () => {
         errors: [{ pointer: '/x', field: 'x', messages: ['bad'] }],
       },
     ],
+    [
+      'domain error with a field',
+      DomainError.field('conflict', 'email_taken', 'email', 'An account with this e-mail exists'),
+      {
+        status: 409,
+        title: 'Conflict',
+        code: 'email_taken',
+        detail: 'An account with this e-mail exists',
+        errors: [{ pointer: '/email', field: 'email', messages: ['An account with this e-mail exists'] }],
+      },
+    ],
+    ['throttled', new DomainError('too_many_requests', 'login_throttled', 'Too many attempts'), { status: 429, code: 'login_throttled' }],
     ['not found', new NotFoundException('Tender 7 does not exist'), { status: 404, title: 'Not Found', detail: 'Tender 7 does not exist' }],
     ['forbidden without message', new ForbiddenException(), { status: 403, title: 'Forbidden', detail: 'Forbidden' }],
     ['message list', new BadRequestException(['a is wrong', 'b is wrong']), { status: 400, detail: 'a is wrong; b is wrong' }],

@@ -2,6 +2,7 @@ import { HttpException, HttpStatus } from '@nestjs/common';
 import type { FieldError, ProblemDetails } from '@eslabon/contracts';
 import type { ValidationError } from 'class-validator';
 import { STATUS_CODES } from 'node:http';
+import { DOMAIN_ERROR_STATUS, DomainError } from './domain-error';
 
 /** Thrown by the global ValidationPipe; carries one entry per invalid field. */
 export class RequestValidationError extends Error {
@@ -62,6 +63,9 @@ function httpExceptionDetail(e: HttpException): string | undefined {
 
 /** Maps anything thrown while handling a request to RFC 9457 problem details. */
 export function toProblem(exception: unknown): ProblemDetails {
+  if (exception instanceof DomainError) {
+    return { ...problem(DOMAIN_ERROR_STATUS[exception.kind], exception.message, exception.options.errors), code: exception.code };
+  }
   if (exception instanceof RequestValidationError) {
     return problem(HttpStatus.BAD_REQUEST, exception.message, exception.errors);
   }

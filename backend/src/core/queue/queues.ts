@@ -1,4 +1,5 @@
 import type { JobsOptions } from 'bullmq';
+import type { DeliveredEvent, DomainEventType } from '../outbox/domain-events';
 
 /**
  * Every queue, every job it carries and that job's payload, in one place.
@@ -9,13 +10,15 @@ export interface QueueJobs {
     /** Proves that a worker is consuming the queues; see modules/heartbeat. */
     heartbeat: Record<string, never>;
   };
+  /** Domain events relayed from the outbox, one job per event, named by event type. */
+  events: { [T in DomainEventType]: DeliveredEvent<T> };
 }
 
 export type QueueName = keyof QueueJobs;
 export type JobName<Q extends QueueName> = keyof QueueJobs[Q] & string;
 export type JobData<Q extends QueueName, N extends JobName<Q>> = QueueJobs[Q][N];
 
-export const QUEUE_NAMES: readonly QueueName[] = ['system'];
+export const QUEUE_NAMES: readonly QueueName[] = ['system', 'events'];
 
 /** Named retry presets; jobs pick one instead of inventing attempts and back-off. */
 export const RETRY_PRESETS = {
@@ -24,6 +27,16 @@ export const RETRY_PRESETS = {
     backoff: { type: 'exponential', delay: 1_000 },
     removeOnComplete: { age: 24 * 3600, count: 1_000 },
     removeOnFail: { age: 7 * 24 * 3600 },
+  },
+  /**
+   * Relayed events: the job id is the event id, and completed jobs are kept a week so that a
+   * second relay of the same event within that time is recognised and ignored by BullMQ.
+   */
+  event: {
+    attempts: 10,
+    backoff: { type: 'exponential', delay: 2_000 },
+    removeOnComplete: { age: 7 * 24 * 3600 },
+    removeOnFail: { age: 30 * 24 * 3600 },
   },
   /** For periodic jobs whose next run replaces a failed one. */
   ephemeral: {

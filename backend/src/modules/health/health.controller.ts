@@ -1,6 +1,7 @@
 import { Controller, Get, Header, HttpStatus, Res, VERSION_NEUTRAL } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { Public } from '../../core/auth/auth.decorators';
 import { HealthResponseDto } from './health.dto';
 import { HealthService } from './health.service';
 
@@ -9,6 +10,7 @@ import { HealthService } from './health.service';
 export class HealthController {
   constructor(private readonly health: HealthService) {}
 
+  @Public()
   @Get()
   @Header('Cache-Control', 'no-store')
   @ApiOkResponse({ type: HealthResponseDto, description: 'Database and Redis are up (worker may be degraded)' })

@@ -1,6 +1,10 @@
 import { ConfigError, parseDatabaseConfig, parseLauncherConfig, parseServerConfig, redactUrl, withDatabase } from './server-config';
 
-const base = { DATABASE_URL: 'postgres://u:p@127.0.0.1:5432/eslabon', REDIS_URL: 'redis://127.0.0.1:6379' };
+const base = {
+  DATABASE_URL: 'postgres://u:p@127.0.0.1:5432/eslabon',
+  REDIS_URL: 'redis://127.0.0.1:6379',
+  SMTP_URL: 'smtp://127.0.0.1:1025',
+};
 
 function problemsOf(fn: () => unknown): string[] {
   try {
@@ -26,6 +30,9 @@ describe('parseServerConfig', () => {
       frontendDist: undefined,
       heartbeatIntervalMs: 15000,
       trustProxy: false,
+      smtpUrl: base.SMTP_URL,
+      mailFrom: 'Eslabón <no-reply@eslabon.local>',
+      publicUrl: 'http://localhost:3000',
     });
   });
 
@@ -42,6 +49,16 @@ describe('parseServerConfig', () => {
     [{ BODY_LIMIT: 'lots' }, ['BODY_LIMIT']],
     [{ NODE_ENV: 'staging', TRUST_PROXY: 'yes' }, ['NODE_ENV', 'TRUST_PROXY']],
     [{ DATABASE_URL: undefined, REDIS_URL: undefined }, ['DATABASE_URL', 'REDIS_URL']],
+    [{ SMTP_URL: undefined }, ['SMTP_URL']],
+    [{ SMTP_URL: 'http://mail.example:25' }, ['SMTP_URL']],
+    [{ SMTP_URL: 'smtp://' }, ['SMTP_URL']],
+    [{ MAIL_FROM: 'Eslabón' }, ['MAIL_FROM']],
+    [{ MAIL_FROM: 'Eslabón <no-reply>' }, ['MAIL_FROM']],
+    [{ MAIL_FROM: 'a@b.co, c@d.co' }, ['MAIL_FROM']],
+    [{ PUBLIC_URL: 'eslabon.example' }, ['PUBLIC_URL']],
+    [{ PUBLIC_URL: 'ftp://eslabon.example' }, ['PUBLIC_URL']],
+    [{ PUBLIC_URL: 'https://eslabon.example/?x=1' }, ['PUBLIC_URL']],
+    [{ PUBLIC_URL: 'https://eslabon.example/#top' }, ['PUBLIC_URL']],
   ])('rejects %j naming %j', (override, variables) => {
     expect(problemsOf(() => parseServerConfig({ ...base, ...override }))).toEqual(variables);
   });
@@ -55,9 +72,21 @@ describe('parseServerConfig', () => {
     expect(parseServerConfig({ ...base, BODY_LIMIT: value }).bodyLimitBytes).toBe(bytes);
   });
 
+  it.each([
+    [{ SMTP_URL: 'smtps://user:secret@mail.example:465' }, 'smtpUrl', 'smtps://user:secret@mail.example:465'],
+    [{ MAIL_FROM: 'avisos@eslabon.gov.co' }, 'mailFrom', 'avisos@eslabon.gov.co'],
+    [{ MAIL_FROM: 'Eslabón Avisos <avisos@eslabon.gov.co>' }, 'mailFrom', 'Eslabón Avisos <avisos@eslabon.gov.co>'],
+    [{ PORT: '8080' }, 'publicUrl', 'http://localhost:8080'],
+    [{ PUBLIC_URL: 'https://eslabon.example/' }, 'publicUrl', 'https://eslabon.example'],
+    [{ PUBLIC_URL: 'https://example.org/eslabon//' }, 'publicUrl', 'https://example.org/eslabon'],
+    [{ PUBLIC_URL: 'http://127.0.0.1:4200', PORT: '8080' }, 'publicUrl', 'http://127.0.0.1:4200'],
+  ] as const)('reads %j as %s = %s', (override, key, expected) => {
+    expect(parseServerConfig({ ...base, ...override })[key]).toBe(expected);
+  });
+
   it('puts every problem on one line naming the variables', () => {
     expect(() => parseServerConfig({ DATABASE_URL: 'nope' })).toThrow(
-      /^Invalid configuration: DATABASE_URL must be a postgres:\/\/ or postgresql:\/\/ URL, it could not be parsed; REDIS_URL is required/,
+      /^Invalid configuration: DATABASE_URL must be a postgres:\/\/ or postgresql:\/\/ URL, it could not be parsed; REDIS_URL is required.*; SMTP_URL is required/,
     );
   });
 });
@@ -77,6 +106,8 @@ describe('parseLauncherConfig', () => {
     [{ DATABASE_URL: base.DATABASE_URL }, []],
     [{ DATABASE_URL: 'postgres//oops' }, ['DATABASE_URL']],
     [{ REDIS_URL: 'localhost:6379' }, ['REDIS_URL']],
+    [{ SMTP_URL: 'mail.example:25' }, ['SMTP_URL']],
+    [{ PUBLIC_URL: 'not a url' }, ['PUBLIC_URL']],
     [{ PORT: 'abc', LOG_LEVEL: 'loud' }, ['PORT', 'LOG_LEVEL']],
   ])('%j → %j', (env, variables) => {
     expect(problemsOf(() => parseLauncherConfig(env))).toEqual(variables);
@@ -84,7 +115,7 @@ describe('parseLauncherConfig', () => {
 
   it('leaves unset URLs undefined', () => {
     const config = parseLauncherConfig({ PORT: '8080' });
-    expect([config.port, config.databaseUrl, config.redisUrl]).toEqual([8080, undefined, undefined]);
+    expect([config.port, config.databaseUrl, config.redisUrl, config.smtpUrl]).toEqual([8080, undefined, undefined, undefined]);
   });
 });
 

@@ -27,6 +27,12 @@ export interface ServerConfig extends DatabaseConfig {
   /** How often the worker proves it is alive through the queue. */
   heartbeatIntervalMs: number;
   trustProxy: boolean;
+  /** Outgoing mail server (smtp:// or smtps://, credentials in the URL). */
+  smtpUrl: string;
+  /** Sender of every e-mail, as an address or `Name <address>`. */
+  mailFrom: string;
+  /** Base URL of the web app as users reach it, without a trailing slash; links in e-mails start with it. */
+  publicUrl: string;
 }
 
 export interface ConfigProblem {
@@ -116,6 +122,18 @@ class Reader {
     return value;
   }
 
+  /** An http(s) base URL to append paths to: no query or fragment, trailing slashes removed. */
+  baseUrl(name: string, fallback: string): string {
+    const value = this.url(name, HTTP, false);
+    if (value === undefined) return fallback;
+    const parsed = new URL(value);
+    if (parsed.search || parsed.hash) {
+      this.fail(name, `must be a base URL without ? or #, got "${value}"`);
+      return fallback;
+    }
+    return value.replace(/\/+$/, '');
+  }
+
   optional(name: string): string | undefined {
     return this.raw(name);
   }
@@ -128,6 +146,10 @@ class Reader {
 
 const POSTGRES = ['postgres:', 'postgresql:'] as const;
 const REDIS = ['redis:', 'rediss:'] as const;
+const SMTP = ['smtp:', 'smtps:'] as const;
+const HTTP = ['http:', 'https:'] as const;
+/** `address` or `Display Name <address>`. */
+const MAIL_FROM = /^(?:[^<>]+<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/;
 
 /** What a migration run needs: only the database. */
 export function parseDatabaseConfig(env: Env): DatabaseConfig {
@@ -137,10 +159,11 @@ export function parseDatabaseConfig(env: Env): DatabaseConfig {
 }
 
 function readServerConfig(read: Reader, requireUrls: boolean): ServerConfig {
+  const port = read.integer('PORT', 3000, 1, 65535);
   return {
     nodeEnv: read.oneOf('NODE_ENV', ['development', 'production', 'test'] as const, 'production'),
     host: read.text('HOST', '0.0.0.0', /^[\w.:-]+$/, 'must be a host name or IP address'),
-    port: read.integer('PORT', 3000, 1, 65535),
+    port,
     databaseUrl: read.url('DATABASE_URL', POSTGRES, requireUrls) as string,
     redisUrl: read.url('REDIS_URL', REDIS, requireUrls) as string,
     queuePrefix: read.text('QUEUE_PREFIX', 'eslabon', /^[\w:.-]{1,64}$/, 'must be 1-64 letters, digits or : . _ -'),
@@ -149,6 +172,14 @@ function readServerConfig(read: Reader, requireUrls: boolean): ServerConfig {
     frontendDist: read.optional('FRONTEND_DIST'),
     heartbeatIntervalMs: read.integer('WORKER_HEARTBEAT_MS', 15_000, 100, 3_600_000),
     trustProxy: read.oneOf('TRUST_PROXY', ['true', 'false'] as const, 'false') === 'true',
+    smtpUrl: read.url('SMTP_URL', SMTP, requireUrls) as string,
+    mailFrom: read.text(
+      'MAIL_FROM',
+      'Eslabón <no-reply@eslabon.local>',
+      MAIL_FROM,
+      'must be an address such as "Eslabón <no-reply@example.org>"',
+    ),
+    publicUrl: read.baseUrl('PUBLIC_URL', `http://localhost:${port}`),
   };
 }
 
@@ -157,13 +188,13 @@ export function parseServerConfig(env: Env): ServerConfig {
   return read.done(readServerConfig(read, true));
 }
 
+type ProvisionedUrls = 'databaseUrl' | 'redisUrl' | 'smtpUrl';
+
 /**
  * What the local launcher checks before building anything: every variable that is set must be
- * valid, but DATABASE_URL and REDIS_URL may be missing (it then provisions its own servers).
+ * valid, but DATABASE_URL, REDIS_URL and SMTP_URL may be missing (it then provisions its own servers).
  */
-export function parseLauncherConfig(
-  env: Env,
-): Omit<ServerConfig, 'databaseUrl' | 'redisUrl'> & Partial<Pick<ServerConfig, 'databaseUrl' | 'redisUrl'>> {
+export function parseLauncherConfig(env: Env): Omit<ServerConfig, ProvisionedUrls> & Partial<Pick<ServerConfig, ProvisionedUrls>> {
   const read = new Reader(env);
   return read.done(readServerConfig(read, false));
 }

@@ -13,6 +13,8 @@ export interface ProblemDetails {
   detail?: string;
   instance?: string;
   requestId?: string;
+  /** Machine-readable reason, for the UI to pick its own words (e.g. `email_taken`). */
+  code?: string;
   errors?: FieldError[];
 }
 

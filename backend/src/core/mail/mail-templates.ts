@@ -1,0 +1,158 @@
+import type { Locale } from '@eslabon/contracts';
+
+/** What each e-mail needs; links arrive complete (built by the caller from the configured public URL). */
+export interface MailTemplateParams {
+  verifyEmail: { name: string; link: string };
+  resetPassword: { name: string; link: string };
+  invitation: { organizationName: string; inviterName: string; link: string };
+  organizationApproved: { organizationName: string; link: string };
+}
+
+export type MailTemplateName = keyof MailTemplateParams;
+
+/** One template with its parameters; the union keeps a template from receiving another's fields. */
+export type MailContent = { [T in MailTemplateName]: { template: T; params: MailTemplateParams[T] } }[MailTemplateName];
+
+export interface RenderedMail {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+/** The parts every e-mail has; all plain text, escaped only when the HTML is assembled. */
+interface MailParts {
+  subject: string;
+  greeting: string;
+  paragraphs: string[];
+  action: { label: string; link: string };
+  /** Why the reader may safely ignore the message. */
+  footnote: string;
+}
+
+type Templates = { [T in MailTemplateName]: Record<Locale, (params: MailTemplateParams[T]) => MailParts> };
+
+const TEMPLATES: Templates = {
+  verifyEmail: {
+    'es-CO': ({ name, link }) => ({
+      subject: 'Confirme su correo electrónico en Eslabón',
+      greeting: `Hola, ${name}:`,
+      paragraphs: ['Para activar su cuenta en Eslabón, confirme que este correo electrónico es suyo.'],
+      action: { label: 'Confirmar mi correo', link },
+      footnote: 'Si usted no creó una cuenta en Eslabón, ignore este mensaje.',
+    }),
+    en: ({ name, link }) => ({
+      subject: 'Confirm your e-mail address on Eslabón',
+      greeting: `Hello ${name},`,
+      paragraphs: ['To activate your Eslabón account, confirm that this e-mail address is yours.'],
+      action: { label: 'Confirm my e-mail', link },
+      footnote: 'If you did not create an Eslabón account, you can ignore this message.',
+    }),
+  },
+  resetPassword: {
+    'es-CO': ({ name, link }) => ({
+      subject: 'Restablezca su contraseña de Eslabón',
+      greeting: `Hola, ${name}:`,
+      paragraphs: ['Recibimos una solicitud para restablecer la contraseña de su cuenta. Use el siguiente enlace para elegir una nueva.'],
+      action: { label: 'Elegir una contraseña nueva', link },
+      footnote: 'Si usted no lo solicitó, ignore este mensaje: su contraseña no cambiará.',
+    }),
+    en: ({ name, link }) => ({
+      subject: 'Reset your Eslabón password',
+      greeting: `Hello ${name},`,
+      paragraphs: ['We received a request to reset the password of your account. Use the link below to choose a new one.'],
+      action: { label: 'Choose a new password', link },
+      footnote: 'If you did not ask for this, ignore this message: your password will not change.',
+    }),
+  },
+  invitation: {
+    'es-CO': ({ organizationName, inviterName, link }) => ({
+      subject: `Invitación para unirse a ${organizationName} en Eslabón`,
+      greeting: 'Hola:',
+      paragraphs: [
+        `${inviterName} le envió una invitación para unirse a ${organizationName} en Eslabón, la plataforma de compras públicas y desarrollo de proveedores.`,
+      ],
+      action: { label: 'Aceptar la invitación', link },
+      footnote: 'Si no esperaba esta invitación, ignore este mensaje.',
+    }),
+    en: ({ organizationName, inviterName, link }) => ({
+      subject: `Invitation to join ${organizationName} on Eslabón`,
+      greeting: 'Hello,',
+      paragraphs: [
+        `${inviterName} invited you to join ${organizationName} on Eslabón, the marketplace for public procurement and supplier development.`,
+      ],
+      action: { label: 'Accept the invitation', link },
+      footnote: 'If you were not expecting this invitation, you can ignore this message.',
+    }),
+  },
+  organizationApproved: {
+    'es-CO': ({ organizationName, link }) => ({
+      subject: `${organizationName} fue aprobada en Eslabón`,
+      greeting: 'Hola:',
+      paragraphs: [`La inscripción de ${organizationName} en Eslabón fue aprobada. Ya puede ingresar y empezar a usar la plataforma.`],
+      action: { label: 'Ingresar a Eslabón', link },
+      footnote: 'Recibe este mensaje porque usted inscribió esta organización en Eslabón.',
+    }),
+    en: ({ organizationName, link }) => ({
+      subject: `${organizationName} was approved on Eslabón`,
+      greeting: 'Hello,',
+      paragraphs: [
+        `The registration of ${organizationName} on Eslabón has been approved. You can now sign in and start using the platform.`,
+      ],
+      action: { label: 'Sign in to Eslabón', link },
+      footnote: 'You receive this message because you registered this organization on Eslabón.',
+    }),
+  },
+};
+
+const SIGNATURE: Record<Locale, string> = { 'es-CO': 'Equipo Eslabón', en: 'The Eslabón team' };
+
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+export function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
+}
+
+/** A link that is not plain http(s) (javascript:, data:…) must never reach an inbox. */
+function assertWebLink(link: string): void {
+  let protocol: string;
+  try {
+    protocol = new URL(link).protocol;
+  } catch {
+    throw new Error(`Mail link is not a URL: "${link}"`);
+  }
+  if (protocol !== 'http:' && protocol !== 'https:') throw new Error(`Mail link must be http(s), got "${protocol}"`);
+}
+
+function toText(parts: MailParts, locale: Locale): string {
+  const { greeting, paragraphs, action, footnote } = parts;
+  return [greeting, ...paragraphs, `${action.label}: ${action.link}`, footnote, `— ${SIGNATURE[locale]}`].join('\n\n') + '\n';
+}
+
+function toHtml(parts: MailParts, locale: Locale): string {
+  const { subject, greeting, paragraphs, action, footnote } = parts;
+  const link = escapeHtml(action.link);
+  const p = (text: string) => `<p>${escapeHtml(text)}</p>`;
+  return [
+    '<!doctype html>',
+    `<html lang="${locale}">`,
+    `<head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>`,
+    '<body style="font-family: Arial, Helvetica, sans-serif; color: #1f2933; line-height: 1.5;">',
+    p(greeting),
+    ...paragraphs.map(p),
+    `<p><a href="${link}" style="font-weight: bold; color: #1b5e20;">${escapeHtml(action.label)}</a></p>`,
+    // Some clients hide or break buttons; the address itself can always be copied.
+    `<p style="font-size: 12px; word-break: break-all;">${link}</p>`,
+    `<p style="font-size: 12px; color: #52606d;">${escapeHtml(footnote)}</p>`,
+    p(`— ${SIGNATURE[locale]}`),
+    '</body>',
+    '</html>',
+  ].join('\n');
+}
+
+export function renderMail(content: MailContent, locale: Locale): RenderedMail {
+  // The union is correlated by `template`; TypeScript cannot see that through the lookup.
+  const build = TEMPLATES[content.template][locale] as (params: MailContent['params']) => MailParts;
+  const parts = build(content.params);
+  assertWebLink(parts.action.link);
+  return { subject: parts.subject, text: toText(parts, locale), html: toHtml(parts, locale) };
+}
