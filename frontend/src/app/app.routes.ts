@@ -1,7 +1,30 @@
 import { Route } from '@angular/router';
+import { signedInGuard } from './core/session/auth.guard';
 
 export const appRoutes: Route[] = [
   { path: '', pathMatch: 'full', loadComponent: () => import('./pages/landing/landing.page').then((m) => m.LandingPage) },
   { path: 'estado', loadComponent: () => import('./pages/status/status.page').then((m) => m.StatusPage) },
+  { path: 'registro', loadComponent: () => import('./pages/auth/sign-up.page').then((m) => m.SignUpPage) },
+  { path: 'ingresar', loadComponent: () => import('./pages/auth/login.page').then((m) => m.LoginPage) },
+  // The paths below are the links sent by e-mail (backend/src/modules/accounts/account-mail.consumer.ts).
+  { path: 'verificar-correo', loadComponent: () => import('./pages/auth/verify-email.page').then((m) => m.VerifyEmailPage) },
+  { path: 'recuperar-clave', loadComponent: () => import('./pages/auth/forgot-password.page').then((m) => m.ForgotPasswordPage) },
+  { path: 'restablecer-clave', loadComponent: () => import('./pages/auth/reset-password.page').then((m) => m.ResetPasswordPage) },
+  { path: 'invitacion', loadComponent: () => import('./pages/auth/accept-invitation.page').then((m) => m.AcceptInvitationPage) },
+  {
+    path: 'cuenta',
+    canActivate: [signedInGuard],
+    loadComponent: () => import('./pages/account/account.page').then((m) => m.AccountPage),
+  },
+  {
+    path: 'organizacion/miembros',
+    canActivate: [signedInGuard],
+    loadComponent: () => import('./pages/members/members.page').then((m) => m.MembersPage),
+  },
+  {
+    path: 'admin/organizaciones',
+    canActivate: [signedInGuard],
+    loadComponent: () => import('./pages/approvals/approvals.page').then((m) => m.ApprovalsPage),
+  },
   { path: '**', loadComponent: () => import('./pages/not-found/not-found.page').then((m) => m.NotFoundPage) },
 ];

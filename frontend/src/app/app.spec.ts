@@ -1,13 +1,16 @@
 import { TestBed } from '@angular/core/testing';
+import { provideHttpClient } from '@angular/common/http';
+import { provideHttpClientTesting } from '@angular/common/http/testing';
 import { provideRouter } from '@angular/router';
 import { App } from './app';
+import { Session } from './core/session/session.service';
 
 describe('App shell', () => {
   beforeEach(async () => {
     localStorage.clear();
     await TestBed.configureTestingModule({
       imports: [App],
-      providers: [provideRouter([])],
+      providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting()],
     }).compileComponents();
   });
 
@@ -30,6 +33,24 @@ describe('App shell', () => {
     const el = await render();
     const links = Array.from(el.querySelectorAll('nav a')).map((a) => a.textContent?.trim());
     expect(links).toEqual(['Inicio', 'Estado del sistema']);
+    expect(el.querySelector('.account')?.textContent).toContain('Ingresar');
+  });
+
+  it('shows the organization admin the members page and the way out', async () => {
+    TestBed.inject(Session).set({
+      authenticated: true,
+      user: { id: 'u', email: 'ana@prueba.co', name: 'Ana Gómez', locale: 'es-CO' },
+      memberships: [{ organizationId: 'o', organizationName: 'Taller Sur', kind: 'supplier', status: 'active', role: 'supplier_admin' }],
+      activeOrganizationId: 'o',
+    });
+    const el = await render();
+    expect(Array.from(el.querySelectorAll('nav a')).map((a) => a.textContent?.trim())).toEqual([
+      'Inicio',
+      'Estado del sistema',
+      'Miembros',
+    ]);
+    expect(el.querySelector('.account')?.textContent).toContain('Ana Gómez');
+    expect(el.querySelector('.account')?.textContent).toContain('Salir');
   });
 
   it('switches the whole shell to English', async () => {

@@ -1,14 +1,26 @@
 import { ChangeDetectionStrategy, Component, ElementRef, inject, viewChild } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatSelectModule } from '@angular/material/select';
 import { MatToolbarModule } from '@angular/material/toolbar';
-import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { API_ROUTES, LOCALES, Locale } from '@eslabon/contracts';
 import { I18n, MessageKey } from './core/i18n/i18n.service';
 import { Session } from './core/session/session.service';
 
 @Component({
   selector: 'esl-root',
-  imports: [RouterOutlet, RouterLink, RouterLinkActive, MatToolbarModule, MatButtonToggleModule],
+  imports: [
+    RouterOutlet,
+    RouterLink,
+    RouterLinkActive,
+    MatToolbarModule,
+    MatButtonToggleModule,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatSelectModule,
+  ],
   templateUrl: './app.html',
   styleUrl: './app.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -28,6 +40,16 @@ export class App {
   protected skipToMain(event: Event): void {
     event.preventDefault();
     this.main().nativeElement.focus();
+  }
+
+  private readonly router = inject(Router);
+
+  protected switchTo(organizationId: string): void {
+    this.session.switchTo(organizationId).subscribe();
+  }
+
+  protected logout(): void {
+    this.session.logout().subscribe(() => void this.router.navigateByUrl('/'));
   }
 
   protected setLocale(locale: Locale): void {

@@ -12,6 +12,8 @@ export interface NavItem {
 export const NAV_ITEMS: readonly NavItem[] = [
   { id: 'home', path: '/', audience: 'public' },
   { id: 'status', path: '/estado', audience: 'public' },
+  { id: 'members', path: '/organizacion/miembros', audience: ['buyer_admin', 'supplier_admin'] },
+  { id: 'approvals', path: '/admin/organizaciones', audience: ['admin'] },
 ];
 
 export function visibleNavItems(items: readonly NavItem[], roles: readonly Role[]): NavItem[] {

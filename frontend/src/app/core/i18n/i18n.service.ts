@@ -45,6 +45,14 @@ export class I18n {
     return String(text).replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
   }
 
+  /** Whether a message exists, e.g. for an error code sent by the server. */
+  has(key: string): key is MessageKey {
+    const text = key
+      .split('.')
+      .reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], CATALOGS[this.locale()]);
+    return typeof text === 'string';
+  }
+
   private savedLocale(): Locale {
     const saved = this.storage?.getItem(STORAGE_KEY);
     return isLocale(saved) ? saved : DEFAULT_LOCALE;

@@ -1,9 +1,49 @@
-import { Injectable, computed, signal } from '@angular/core';
-import { NAV_ITEMS, Role, visibleNavItems } from '@eslabon/contracts';
+import { Injectable, computed, inject, signal } from '@angular/core';
+import { MembershipSummary, NAV_ITEMS, Role, SessionView, visibleNavItems } from '@eslabon/contracts';
+import { Observable, catchError, firstValueFrom, map, of, tap } from 'rxjs';
+import { AccountsClient } from '../api/accounts.client';
 
-/** Who is using the app. Anonymous (no roles) until the visitor signs in. */
+type SignedIn = Extract<SessionView, { authenticated: true }>;
+
+/** Who is using the app, as the server sees it; anonymous (no roles) until the visitor signs in. */
 @Injectable({ providedIn: 'root' })
 export class Session {
-  readonly roles = signal<readonly Role[]>([]);
+  private readonly client = inject(AccountsClient);
+  readonly view = signal<SessionView>({ authenticated: false });
+
+  readonly user = computed(() => (this.view().authenticated ? (this.view() as SignedIn).user : null));
+  readonly memberships = computed<MembershipSummary[]>(() => (this.view().authenticated ? (this.view() as SignedIn).memberships : []));
+  readonly activeMembership = computed(() => {
+    const view = this.view();
+    return view.authenticated ? (view.memberships.find((m) => m.organizationId === view.activeOrganizationId) ?? null) : null;
+  });
+  /** Roles that count: those held in the active organization, once it is active. */
+  readonly roles = computed<readonly Role[]>(() => {
+    const active = this.activeMembership();
+    return active && active.status === 'active' ? [active.role] : [];
+  });
   readonly navItems = computed(() => visibleNavItems(NAV_ITEMS, this.roles()));
+
+  /** Loads the session once at start-up; an unreachable server leaves the visitor anonymous. */
+  load(): Promise<void> {
+    return firstValueFrom(
+      this.client.session().pipe(
+        tap((view) => this.view.set(view)),
+        map(() => undefined),
+        catchError(() => of(undefined)),
+      ),
+    );
+  }
+
+  set(view: SessionView): void {
+    this.view.set(view);
+  }
+
+  switchTo(organizationId: string): Observable<SessionView> {
+    return this.client.switchOrganization(organizationId).pipe(tap((view) => this.view.set(view)));
+  }
+
+  logout(): Observable<void> {
+    return this.client.logout().pipe(tap(() => this.view.set({ authenticated: false })));
+  }
 }
