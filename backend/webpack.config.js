@@ -18,6 +18,7 @@ module.exports = {
       additionalEntryPoints: [
         { entryName: 'worker', entryPath: './src/worker.ts' },
         { entryName: 'migrate', entryPath: './src/migrate.ts' },
+        { entryName: 'seed', entryPath: './src/seed.ts' },
       ],
       tsConfig: './tsconfig.app.json',
       optimization: false,

@@ -18,8 +18,9 @@ export function buildApps(): Promise<void> {
   return run(...nxCommand('run-many', '-t', 'build', '-p', 'backend', 'frontend'));
 }
 
-export function migrate(env: NodeJS.ProcessEnv): Promise<void> {
-  return run(process.execPath, [join(ROOT, 'dist', 'backend', 'migrate.js')], { cwd: ROOT, env });
+/** Runs one of the backend's command entry points (migrate, seed) to completion. */
+export function runBackendCommand(command: 'migrate' | 'seed', env: NodeJS.ProcessEnv): Promise<void> {
+  return run(process.execPath, [join(ROOT, 'dist', 'backend', `${command}.js`)], { cwd: ROOT, env });
 }
 
 export interface RunningApp {

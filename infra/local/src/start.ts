@@ -1,6 +1,6 @@
 import { ConfigError, parseLauncherConfig } from '@eslabon/config';
 import { join } from 'node:path';
-import { ROOT, buildApps, migrate, startApp } from './app';
+import { ROOT, buildApps, runBackendCommand, startApp } from './app';
 import { Lifecycle } from './lifecycle';
 import { LaunchError, say } from './log';
 import { ensureDatabase } from './postgres';
@@ -13,6 +13,14 @@ import { provisionStack } from './stack';
  */
 const lifecycle = new Lifecycle({ verbose: true });
 
+/** Known credentials for trying the product locally; printed at start. */
+const DEMO_ACCOUNTS = {
+  SEED_ADMIN_EMAIL: 'admin@eslabon.local',
+  SEED_ADMIN_PASSWORD: 'eslabon-admin-demo',
+  SEED_OFFICER_EMAIL: 'veeduria@eslabon.local',
+  SEED_OFFICER_PASSWORD: 'eslabon-veeduria-demo',
+};
+
 async function main(): Promise<void> {
   // Every variable the API will read is checked before minutes are spent building.
   const { port } = parseLauncherConfig(process.env);
@@ -24,11 +32,18 @@ async function main(): Promise<void> {
   const stack = (lifecycle.stack = await provisionStack(join(ROOT, '.data'), { persistent: true, fast: false }));
   const databaseUrl = stack.externalDatabase ? stack.postgresUrl : await ensureDatabase(stack.postgresUrl, 'eslabon');
   const env = { ...process.env, NODE_ENV: 'production', DATABASE_URL: databaseUrl, REDIS_URL: stack.redisUrl, SMTP_URL: stack.smtpUrl };
-  await migrate(env);
+  await runBackendCommand('migrate', env);
+  // Demo operator accounts only in the project's own database, never in one it was pointed at.
+  if (!stack.externalDatabase) await runBackendCommand('seed', { ...env, ...DEMO_ACCOUNTS });
   say('Starting the API and the worker…');
   const app = (lifecycle.app = await startApp(env, port));
   say(`Eslabón is running at ${app.url}`);
   if (stack.mailInboxUrl) say(`E-mail it sends (verification, invitations…) lands in the inbox at ${stack.mailInboxUrl}`);
+  if (!stack.externalDatabase) {
+    say(
+      `Demo accounts: platform admin ${DEMO_ACCOUNTS.SEED_ADMIN_EMAIL} / ${DEMO_ACCOUNTS.SEED_ADMIN_PASSWORD}, officer ${DEMO_ACCOUNTS.SEED_OFFICER_EMAIL} / ${DEMO_ACCOUNTS.SEED_OFFICER_PASSWORD}`,
+    );
+  }
   say(`API docs: ${app.url}/api/docs · health: ${app.url}/api/health · Ctrl-C stops everything.`);
   const why = await app.exited;
   if (!lifecycle.isStopping) {

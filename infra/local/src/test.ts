@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT, buildApps, migrate, nxCommand, startApp } from './app';
+import { ROOT, buildApps, nxCommand, runBackendCommand, startApp } from './app';
 import { Lifecycle } from './lifecycle';
 import { LaunchError, say } from './log';
 import { dropDatabase, ensureDatabase } from './postgres';
@@ -117,7 +117,7 @@ async function runPlaywright(stack: Stack, args: string[]): Promise<Tally> {
     WORKER_HEARTBEAT_MS: '1000',
   };
   try {
-    await migrate(env);
+    await runBackendCommand('migrate', env);
     mkdirSync(join(ROOT, 'e2e', 'test-results'), { recursive: true });
     const app = (lifecycle.app = await startApp(env, await freePort(), join(ROOT, 'e2e', 'test-results', 'app.log')));
     say(`Product running at ${app.url} for the browser tests (logs: e2e/test-results/app.log)`);

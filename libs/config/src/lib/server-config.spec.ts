@@ -1,4 +1,12 @@
-import { ConfigError, parseDatabaseConfig, parseLauncherConfig, parseServerConfig, redactUrl, withDatabase } from './server-config';
+import {
+  ConfigError,
+  parseDatabaseConfig,
+  parseLauncherConfig,
+  parseSeedConfig,
+  parseServerConfig,
+  redactUrl,
+  withDatabase,
+} from './server-config';
 
 const base = {
   DATABASE_URL: 'postgres://u:p@127.0.0.1:5432/eslabon',
@@ -135,5 +143,33 @@ describe('redactUrl', () => {
     ['::', '(unparseable URL)'],
   ])('%s → %s', (url, expected) => {
     expect(redactUrl(url)).toBe(expected);
+  });
+});
+
+describe('parseSeedConfig', () => {
+  const seed = { DATABASE_URL: base.DATABASE_URL, SEED_ADMIN_EMAIL: 'admin@eslabon.local', SEED_ADMIN_PASSWORD: 'una-clave-larga' };
+
+  it('reads the admin and, when given, the officer', () => {
+    expect(parseSeedConfig(seed)).toEqual({
+      databaseUrl: base.DATABASE_URL,
+      admin: { email: 'admin@eslabon.local', password: 'una-clave-larga' },
+      officer: undefined,
+    });
+    expect(parseSeedConfig({ ...seed, SEED_OFFICER_EMAIL: 'o@x.co', SEED_OFFICER_PASSWORD: 'otra-clave-larga' }).officer).toEqual({
+      email: 'o@x.co',
+      password: 'otra-clave-larga',
+    });
+  });
+
+  it.each([
+    [{ SEED_ADMIN_EMAIL: undefined }, ['SEED_ADMIN_EMAIL']],
+    [{ SEED_ADMIN_PASSWORD: 'corta' }, ['SEED_ADMIN_PASSWORD']],
+    [{ SEED_OFFICER_EMAIL: 'o@x.co' }, ['SEED_OFFICER_PASSWORD']],
+  ])('rejects %j naming %j', (override, variables) => {
+    expect(problemsOf(() => parseSeedConfig({ ...seed, ...override }))).toEqual(variables);
+  });
+
+  it('never repeats a password in its message', () => {
+    expect(() => parseSeedConfig({ ...seed, SEED_ADMIN_PASSWORD: 'secreto' })).toThrow(/^(?!.*secreto)/);
   });
 });

@@ -134,6 +134,14 @@ class Reader {
     return value.replace(/\/+$/, '');
   }
 
+  /** A value that must be present and match; never echoed, as it may be a secret. */
+  required(name: string, pattern: RegExp, hint: string): string {
+    const value = this.raw(name);
+    if (value === undefined) this.fail(name, 'is required');
+    else if (!pattern.test(value)) this.fail(name, hint);
+    return value ?? '';
+  }
+
   optional(name: string): string | undefined {
     return this.raw(name);
   }
@@ -156,6 +164,37 @@ export function parseDatabaseConfig(env: Env): DatabaseConfig {
   const read = new Reader(env);
   const databaseUrl = read.url('DATABASE_URL', POSTGRES);
   return read.done({ databaseUrl: databaseUrl as string });
+}
+
+export interface SeedAccount {
+  email: string;
+  password: string;
+}
+
+export interface SeedConfig extends DatabaseConfig {
+  admin: SeedAccount;
+  officer?: SeedAccount;
+}
+
+/**
+ * What the seed needs: the first platform admin (SEED_ADMIN_EMAIL, SEED_ADMIN_PASSWORD) and,
+ * optionally, an oversight officer (SEED_OFFICER_EMAIL, SEED_OFFICER_PASSWORD).
+ */
+export function parseSeedConfig(env: Env): SeedConfig {
+  const read = new Reader(env);
+  const account = (prefix: string, required: boolean): SeedAccount | undefined => {
+    if (!required && !read.optional(`${prefix}_EMAIL`) && !read.optional(`${prefix}_PASSWORD`)) return undefined;
+    return {
+      email: read.required(`${prefix}_EMAIL`, /^[^@\s]+@[^@\s]+$/, 'must be an e-mail address'),
+      password: read.required(`${prefix}_PASSWORD`, /^.{10,200}$/, 'must have 10 to 200 characters'),
+    };
+  };
+  const config = {
+    databaseUrl: read.url('DATABASE_URL', POSTGRES) as string,
+    admin: account('SEED_ADMIN', true) as SeedAccount,
+    officer: account('SEED_OFFICER', false),
+  };
+  return read.done(config);
 }
 
 function readServerConfig(read: Reader, requireUrls: boolean): ServerConfig {

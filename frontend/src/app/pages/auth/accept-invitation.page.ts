@@ -7,12 +7,13 @@ import { Router } from '@angular/router';
 import { PASSWORD_MIN_LENGTH } from '@eslabon/contracts';
 import { AccountsClient } from '../../core/api/accounts.client';
 import { FieldErrorPipe } from '../../core/forms/form-errors';
+import { PasswordField } from '../../core/forms/password-field';
 import { Session } from '../../core/session/session.service';
 import { TokenPage } from './token-page';
 
 @Component({
   selector: 'esl-accept-invitation-page',
-  imports: [ReactiveFormsModule, MatFormFieldModule, MatInputModule, MatButtonModule, FieldErrorPipe],
+  imports: [ReactiveFormsModule, MatFormFieldModule, MatInputModule, MatButtonModule, FieldErrorPipe, PasswordField],
   template: `
     <section class="form-page" aria-labelledby="invitation-title">
       <h1 id="invitation-title">{{ i18n.t('auth.invitationTitle') }}</h1>
@@ -23,12 +24,7 @@ import { TokenPage } from './token-page';
           <input matInput formControlName="name" autocomplete="name" />
           <mat-error>{{ form.controls.name | fieldError }}</mat-error>
         </mat-form-field>
-        <mat-form-field>
-          <mat-label>{{ i18n.t('auth.password') }}</mat-label>
-          <input matInput type="password" formControlName="password" autocomplete="new-password" />
-          <mat-hint>{{ i18n.t('auth.passwordHint', { min: minLength }) }}</mat-hint>
-          <mat-error>{{ form.controls.password | fieldError }}</mat-error>
-        </mat-form-field>
+        <esl-password-field [control]="form.controls.password" />
         @if (failure()) {
           <p class="form-error" role="alert">{{ failure() }}</p>
         }
@@ -44,7 +40,6 @@ export class AcceptInvitationPage extends TokenPage {
   private readonly client = inject(AccountsClient);
   private readonly session = inject(Session);
   private readonly router = inject(Router);
-  protected readonly minLength = PASSWORD_MIN_LENGTH;
   protected readonly form = inject(NonNullableFormBuilder).group({
     name: [''],
     password: ['', [Validators.required, Validators.minLength(PASSWORD_MIN_LENGTH)]],

@@ -1,17 +1,15 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
 import { RouterLink } from '@angular/router';
 import { PASSWORD_MIN_LENGTH } from '@eslabon/contracts';
 import { AccountsClient } from '../../core/api/accounts.client';
-import { FieldErrorPipe } from '../../core/forms/form-errors';
+import { PasswordField } from '../../core/forms/password-field';
 import { TokenPage } from './token-page';
 
 @Component({
   selector: 'esl-reset-password-page',
-  imports: [ReactiveFormsModule, MatFormFieldModule, MatInputModule, MatButtonModule, RouterLink, FieldErrorPipe],
+  imports: [ReactiveFormsModule, MatButtonModule, RouterLink, PasswordField],
   template: `
     <section class="form-page" aria-labelledby="reset-title">
       <h1 id="reset-title">{{ i18n.t('auth.resetTitle') }}</h1>
@@ -20,12 +18,7 @@ import { TokenPage } from './token-page';
         <a mat-flat-button routerLink="/ingresar">{{ i18n.t('auth.goToLogin') }}</a>
       } @else {
         <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
-          <mat-form-field>
-            <mat-label>{{ i18n.t('auth.newPassword') }}</mat-label>
-            <input matInput type="password" formControlName="password" autocomplete="new-password" />
-            <mat-hint>{{ i18n.t('auth.passwordHint', { min: minLength }) }}</mat-hint>
-            <mat-error>{{ form.controls.password | fieldError }}</mat-error>
-          </mat-form-field>
+          <esl-password-field [control]="form.controls.password" label="auth.newPassword" />
           @if (failure()) {
             <p class="form-error" role="alert">{{ failure() }}</p>
           }
@@ -40,7 +33,6 @@ import { TokenPage } from './token-page';
 })
 export class ResetPasswordPage extends TokenPage {
   private readonly client = inject(AccountsClient);
-  protected readonly minLength = PASSWORD_MIN_LENGTH;
   protected readonly form = inject(NonNullableFormBuilder).group({
     password: ['', [Validators.required, Validators.minLength(PASSWORD_MIN_LENGTH)]],
   });

@@ -19,7 +19,8 @@ describe('SignUpPage', () => {
 
   async function fill(el: HTMLElement, values: Record<string, string>): Promise<void> {
     for (const [name, value] of Object.entries(values)) {
-      const input = el.querySelector<HTMLInputElement>(`input[formcontrolname=${name}]`) as HTMLInputElement;
+      const selector = name === 'password' ? 'esl-password-field input' : `input[formcontrolname=${name}]`;
+      const input = el.querySelector<HTMLInputElement>(selector) as HTMLInputElement;
       input.value = value;
       input.dispatchEvent(new Event('input'));
     }

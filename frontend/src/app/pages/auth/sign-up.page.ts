@@ -8,18 +8,27 @@ import { RouterLink } from '@angular/router';
 import { PASSWORD_MIN_LENGTH, SignUpRequest, SignUpResponse } from '@eslabon/contracts';
 import { AccountsClient } from '../../core/api/accounts.client';
 import { FieldErrorPipe } from '../../core/forms/form-errors';
+import { PasswordField } from '../../core/forms/password-field';
 import { FormPage } from '../../core/forms/form-page';
 
 @Component({
   selector: 'esl-sign-up-page',
-  imports: [ReactiveFormsModule, MatFormFieldModule, MatInputModule, MatRadioModule, MatButtonModule, RouterLink, FieldErrorPipe],
+  imports: [
+    ReactiveFormsModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatRadioModule,
+    MatButtonModule,
+    RouterLink,
+    FieldErrorPipe,
+    PasswordField,
+  ],
   templateUrl: './sign-up.page.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class SignUpPage extends FormPage {
   private readonly client = inject(AccountsClient);
   protected readonly kinds: SignUpRequest['organizationKind'][] = ['supplier', 'state_entity', 'state_company'];
-  protected readonly minLength = PASSWORD_MIN_LENGTH;
 
   protected readonly form = inject(NonNullableFormBuilder).group({
     organizationKind: ['supplier' as SignUpRequest['organizationKind'], Validators.required],
