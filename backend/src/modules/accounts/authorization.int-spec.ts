@@ -2,14 +2,15 @@ import { RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import request from 'supertest';
-import { PUBLIC_ROUTE, ROUTE_POLICY } from '../../core/auth/auth.decorators';
-import { TestAccount, TestStack, createAccount, createTestStack, signedIn } from '../../testing';
+import { PUBLIC_ROUTE, ROUTE_POLICY, SIGNED_IN } from '../../core/auth/auth.decorators';
+import type { Policy } from '../../core/auth/policy';
+import { Browser, TestAccount, TestStack, createAccount, createTestStack, signedIn } from '../../testing';
 
 interface Route {
   method: string;
   path: string;
   isPublic: boolean;
-  hasPolicy: boolean;
+  policy?: Policy | typeof SIGNED_IN;
 }
 
 /** Every route the API serves, read from the controllers' own metadata. */
@@ -30,7 +31,7 @@ function routesOf(stack: TestStack): Route[] {
           method: RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler)],
           path: `/${[base, path].filter(Boolean).join('/')}`.replace(/\/+/g, '/'),
           isPublic: reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets) === true,
-          hasPolicy: reflector.getAllAndOverride(ROUTE_POLICY, targets) !== undefined,
+          policy: reflector.getAllAndOverride(ROUTE_POLICY, targets),
         },
       ];
     });
@@ -52,7 +53,7 @@ describe('authorization', () => {
   it('every route is either public or declares who may call it', () => {
     const routes = routesOf(stack);
     expect(routes.length).toBeGreaterThan(10);
-    expect(routes.filter((r) => r.isPublic === r.hasPolicy).map((r) => `${r.method} ${r.path}`)).toEqual([]);
+    expect(routes.filter((r) => r.isPublic === (r.policy !== undefined)).map((r) => `${r.method} ${r.path}`)).toEqual([]);
   });
 
   it('private routes answer 401 to visitors', async () => {
@@ -65,34 +66,48 @@ describe('authorization', () => {
   });
 
   describe('across organizations', () => {
-    // Every organization-scoped endpoint, with a valid body, as another organization's admin sees it.
-    const scoped: [string, string, object][] = [
-      ['get', '/api/v1/organizations/:id/members', {}],
-      ['post', '/api/v1/organizations/:id/invitations', { email: 'nuevo@prueba.co', role: 'supplier_member' }],
-      ['get', '/api/v1/audit/organizations/:id', {}],
-    ];
+    // A valid body for each state-changing organization route, so that only authorization can refuse it.
+    const bodies: Record<string, object> = {
+      'POST /organizations/:organizationId/invitations': { email: 'nuevo@prueba.co', role: 'supplier_member' },
+    };
+    const scoped = () => routesOf(stack).filter((r) => typeof r.policy === 'object' && r.policy.resource?.type === 'organization');
+    const call = (browser: Browser, route: Route, id: string) => {
+      const path = `/api/v1${route.path.replace(/:\w+/, id)}`;
+      return route.method === 'GET' ? browser.get(path) : browser.post(path, bodies[`${route.method} ${route.path}`] ?? {});
+    };
 
-    it.each(scoped)('%s %s: another organization gets the same 404 as for a missing one', async (method, path, body) => {
-      const intruder = await signedIn(stack.api, b);
-      const call = (id: string) =>
-        method === 'get' ? intruder.get(path.replace(':id', id)) : intruder.post(path.replace(':id', id), body);
-      const foreign = await call(a.organizationId);
-      const missing = await call('00000000-0000-4000-8000-000000000000');
-      expect(foreign.status).toBe(404);
-      expect({ ...foreign.body, instance: undefined, requestId: undefined }).toEqual({
-        ...missing.body,
-        instance: undefined,
-        requestId: undefined,
-      });
+    it('covers every organization-owned route, each tested below', () => {
+      expect(
+        scoped()
+          .map((r) => `${r.method} ${r.path}`)
+          .sort(),
+      ).toEqual([
+        'GET /audit/organizations/:organizationId',
+        'GET /organizations/:organizationId/members',
+        'POST /organizations/:organizationId/invitations',
+      ]);
     });
 
-    it.each(scoped)('%s %s: the owning organization’s admin is let in', async (method, path, body) => {
+    it('another organization gets the same 404 as for a missing organization, on every such route', async () => {
+      const intruder = await signedIn(stack.api, b);
+      for (const route of scoped()) {
+        const foreign = await call(intruder, route, a.organizationId);
+        const missing = await call(intruder, route, '00000000-0000-4000-8000-000000000000');
+        expect([route.path, foreign.status]).toEqual([route.path, 404]);
+        expect({ ...foreign.body, instance: undefined, requestId: undefined }).toEqual({
+          ...missing.body,
+          instance: undefined,
+          requestId: undefined,
+        });
+      }
+    });
+
+    it('the owning organization’s admin is let in on every such route', async () => {
       const owner = await signedIn(stack.api, a);
-      const res =
-        method === 'get'
-          ? await owner.get(path.replace(':id', a.organizationId))
-          : await owner.post(path.replace(':id', a.organizationId), body);
-      expect(res.status).toBeLessThan(300);
+      for (const route of scoped()) {
+        const res = await call(owner, route, a.organizationId);
+        expect([route.path, res.status < 300]).toEqual([route.path, true]);
+      }
     });
 
     it('a member without the admin role cannot manage members', async () => {
