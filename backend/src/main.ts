@@ -13,8 +13,10 @@ async function bootstrap(): Promise<void> {
   // The build puts the Angular app beside the API bundle; serve it unless told otherwise.
   const bundled = join(__dirname, '..', 'frontend', 'browser');
   const frontendDist = config.frontendDist ?? (existsSync(bundled) ? bundled : undefined);
+  // Body parsing is set up by configureApp (JSON only, size-limited).
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ ...config, frontendDist }), {
     bufferLogs: true,
+    bodyParser: false,
   });
   configureApp(app, config);
   await app.listen(config.port, config.host);

@@ -24,7 +24,7 @@ export function testConfig(database: TestDatabase, env: Record<string, string> =
 /** The real API with the real HTTP setup (pipes, filters, headers), optionally with extra test-only modules. */
 export async function createTestApi(config: ServerConfig, extraModules: Type[] = []): Promise<NestExpressApplication> {
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config), ...extraModules] }).compile();
-  const app = moduleRef.createNestApplication<NestExpressApplication>({ bufferLogs: true });
+  const app = moduleRef.createNestApplication<NestExpressApplication>({ bufferLogs: true, bodyParser: false });
   configureApp(app, config);
   await app.init();
   return app;

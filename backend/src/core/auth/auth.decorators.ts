@@ -10,7 +10,12 @@ export const ROUTE_POLICY = 'eslabon:policy';
 /** Any signed-in user, whatever their roles (sign out, switch organization). */
 export const SIGNED_IN = 'signed_in';
 
-export type AuthenticatedRequest = Request & { auth?: AuthContext; id?: string };
+export type AuthenticatedRequest = Request & {
+  auth?: AuthContext;
+  id?: string;
+  /** The organization owning the resource a route acts on, once the guard has resolved it. */
+  actingOrganizationId?: string;
+};
 
 /** Open to anyone; every other route must say who may call it. */
 export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(PUBLIC_ROUTE, true);
@@ -31,7 +36,7 @@ export const CurrentActor = createParamDecorator((_: unknown, ctx: ExecutionCont
   const req = ctx.switchToHttp().getRequest<AuthenticatedRequest>();
   return {
     userId: req.auth?.user.id ?? null,
-    organizationId: req.auth?.session.activeOrganizationId ?? null,
+    organizationId: req.actingOrganizationId ?? req.auth?.session.activeOrganizationId ?? null,
     requestId: req.id ? String(req.id) : null,
   };
 });

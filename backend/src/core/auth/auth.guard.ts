@@ -9,6 +9,18 @@ import { SessionStore } from './session-store';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/** Browsers say where a request comes from; a page of another origin may not change anything here. */
+function isCrossSite(req: AuthenticatedRequest): boolean {
+  if (req.header('sec-fetch-site') === 'cross-site') return true;
+  const origin = req.header('origin');
+  if (!origin) return false;
+  try {
+    return new URL(origin).host !== req.header('host');
+  } catch {
+    return true;
+  }
+}
+
 /**
  * Authorization in one place, for every route: who is calling (session cookie), whether a
  * state-changing request carries the session's CSRF token, and whether the route's policy allows
@@ -32,6 +44,10 @@ export class AuthGuard implements CanActivate {
     const token: unknown = req.cookies?.[SESSION_COOKIE];
     const auth = typeof token === 'string' && token ? await this.sessions.find(token) : null;
     req.auth = auth ?? undefined;
+    if (!SAFE_METHODS.has(req.method) && isCrossSite(req)) {
+      // Covers requests without a session too (sign-in, sign-up), where no CSRF token exists yet.
+      throw new DomainError('forbidden', 'cross_site_request', 'Requests from other sites are not accepted.');
+    }
     if (auth && !SAFE_METHODS.has(req.method) && req.header(CSRF_HEADER) !== auth.session.csrfToken) {
       throw new DomainError('forbidden', 'csrf_token_invalid', 'The request lacks the CSRF token of this session (X-XSRF-TOKEN header).');
     }
@@ -43,7 +59,11 @@ export class AuthGuard implements CanActivate {
     const owner = policy.resource
       ? await this.ownership.ownerOf(policy.resource.type, String(req.params[policy.resource.param]))
       : undefined;
-    if (decide(policy, auth, owner) === 'allow') return true;
+    if (decide(policy, auth, owner) === 'allow') {
+      // Acting for the owner: a member of it, or an officer/admin acting across organizations.
+      if (owner && auth.memberships.some((m) => m.organizationId === owner)) req.actingOrganizationId = owner;
+      return true;
+    }
     throw policy.resource
       ? new DomainError('not_found', 'not_found', 'Not found.')
       : new DomainError('forbidden', 'forbidden', 'Your roles do not allow this.');

@@ -26,8 +26,8 @@ export function configureApp(app: NestExpressApplication, config: ServerConfig):
     }),
   );
   app.use(cookieParser());
+  // JSON only: a cross-site HTML form cannot send it without the browser asking first (CORS).
   app.useBodyParser('json', { limit: config.bodyLimitBytes });
-  app.useBodyParser('urlencoded', { limit: config.bodyLimitBytes, extended: true });
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,

@@ -21,7 +21,7 @@ const SAFE_REQUEST_ID = /^[\w.:-]{1,128}$/;
             res.setHeader(REQUEST_ID_HEADER, id);
             return id;
           },
-          redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+          redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-xsrf-token"]', 'res.headers["set-cookie"]'],
           autoLogging: { ignore: (req) => req.url === '/api/health' },
         },
       }),

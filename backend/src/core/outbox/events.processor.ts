@@ -6,8 +6,13 @@ import { DataSource } from 'typeorm';
 import { DeliveredEvent } from './domain-events';
 import { EVENT_CONSUMERS, EventConsumer } from './event-consumer';
 
+/** Retry delay of a failed event: doubling from 2 s, never more than 10 minutes. */
+export function eventRetryDelay(attemptsMade: number): number {
+  return Math.min(2_000 * 2 ** Math.max(attemptsMade - 1, 0), 10 * 60_000);
+}
+
 /** Hands each relayed event to every consumer of its type, once per consumer. */
-@Processor('events')
+@Processor('events', { settings: { backoffStrategy: eventRetryDelay } })
 export class EventsProcessor extends WorkerHost {
   constructor(
     @Inject(EVENT_CONSUMERS) private readonly consumers: EventConsumer[],

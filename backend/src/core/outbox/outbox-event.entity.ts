@@ -18,7 +18,4 @@ export class OutboxEvent {
 
   @Column({ type: 'timestamptz', nullable: true })
   publishedAt!: Date | null;
-
-  @Column({ type: 'integer', default: 0 })
-  attempts!: number;
 }

@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
 import { PinoLogger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
+import { withTimeout } from '../async/with-timeout';
 import { RETRY_PRESETS } from '../queue/queues';
 
 const BATCH = 100;
@@ -17,6 +18,8 @@ interface PendingRow {
   payload: Record<string, unknown>;
   occurred_at: Date;
 }
+
+const within = <T>(work: Promise<T>, message: string): Promise<T> => withTimeout(work, ENQUEUE_TIMEOUT_MS, () => new Error(message));
 
 /**
  * Moves committed outbox events to the `events` queue and marks them published, in one database
@@ -59,6 +62,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         [BATCH],
       );
       if (rows.length === 0) return 0;
+      // While Redis is away, commands would pile up in the client's offline queue: wait instead.
+      const client = await within(this.queue.backend.client, 'Redis did not answer in time');
+      if (client.status !== 'ready') throw new Error('Redis is not connected');
       const jobs = rows.map((row) => ({
         name: row.type,
         data: { id: row.id, type: row.type, payload: row.payload, occurredAt: row.occurred_at.toISOString() },
@@ -71,7 +77,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
           (_, reject) => (timer = setTimeout(() => reject(new Error('Redis did not accept the events in time')), ENQUEUE_TIMEOUT_MS)),
         ),
       ]).finally(() => clearTimeout(timer));
-      await em.query(`UPDATE outbox SET published_at = now(), attempts = attempts + 1 WHERE id = ANY($1::uuid[])`, [rows.map((r) => r.id)]);
+      await em.query(`UPDATE outbox SET published_at = now() WHERE id = ANY($1::uuid[])`, [rows.map((r) => r.id)]);
       return rows.length;
     });
   }

@@ -30,11 +30,13 @@ export const RETRY_PRESETS = {
   },
   /**
    * Relayed events: the job id is the event id, and completed jobs are kept a week so that a
-   * second relay of the same event within that time is recognised and ignored by BullMQ.
+   * second relay of the same event within that time is recognised and ignored by BullMQ. An event
+   * is never given up on: it is retried with the capped back-off of events.processor.ts for about a
+   * week (an SMTP outage must not lose an e-mail), and then stays in the failed list for inspection.
    */
   event: {
-    attempts: 10,
-    backoff: { type: 'exponential', delay: 2_000 },
+    attempts: 1_000,
+    backoff: { type: 'custom' },
     removeOnComplete: { age: 7 * 24 * 3600 },
     removeOnFail: { age: 30 * 24 * 3600 },
   },

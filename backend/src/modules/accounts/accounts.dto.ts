@@ -8,20 +8,20 @@ import {
   PASSWORD_MAX_LENGTH,
   PASSWORD_MIN_LENGTH,
   ROLES,
+  SELF_SERVICE_KINDS,
   Role,
   SignUpRequest,
 } from '@eslabon/contracts';
 import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
 
-const SIGN_UP_KINDS = ['supplier', 'state_entity', 'state_company'] as const;
 const Password = () =>
   Length(PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH, {
     message: `password must have ${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters`,
   });
 
 export class SignUpDto implements SignUpRequest {
-  @ApiProperty({ enum: SIGN_UP_KINDS, description: 'Suppliers are active at once; state bodies wait for approval' })
-  @IsIn(SIGN_UP_KINDS)
+  @ApiProperty({ enum: SELF_SERVICE_KINDS, description: 'Suppliers are active at once; state bodies wait for approval' })
+  @IsIn(SELF_SERVICE_KINDS)
   organizationKind!: SignUpRequest['organizationKind'];
 
   @ApiProperty({ example: 'Metalmecánica Andina S.A.S.' })

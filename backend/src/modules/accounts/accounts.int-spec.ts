@@ -113,6 +113,19 @@ describe('accounts', () => {
     expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
   });
 
+  it('counts parallel guesses against each other', async () => {
+    const account = await createAccount(stack.api, 'supplier', 'supplier_admin');
+    const guesses = await Promise.all(
+      Array.from({ length: 12 }, () =>
+        request(server()).post('/api/v1/auth/login').send({ email: account.email, password: 'equivocada-123' }),
+      ),
+    );
+    // Each guess is recorded before it is judged, so the burst cannot all be checked against the password.
+    expect(guesses.every((g) => g.status === 401 || g.status === 429)).toBe(true);
+    expect(guesses.filter((g) => g.status === 401).length).toBeLessThan(12);
+    await request(server()).post('/api/v1/auth/login').send({ email: account.email, password: TEST_PASSWORD }).expect(429);
+  });
+
   it('resets a password by e-mail, ending the sessions that were open', async () => {
     const account = await createAccount(stack.api, 'supplier', 'supplier_member');
     const old = await signedIn(stack.api, account);

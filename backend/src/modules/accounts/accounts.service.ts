@@ -29,6 +29,15 @@ const MAX_FAILURES_PER_ADDRESS = 30;
 
 export const normalizeEmail = (email: string): string => email.trim().toLowerCase();
 
+const emailTaken = () => DomainError.field('conflict', 'email_taken', 'email', 'There is already an account with this e-mail address.');
+
+/** Two sign-ups racing for one address: the unique index decides, and the loser gets the same 409. */
+function isDuplicateEmail(error: unknown): boolean {
+  const e = error as { code?: string; constraint?: string; driverError?: { code?: string; constraint?: string } };
+  const pg = e.driverError ?? e;
+  return pg.code === '23505' && pg.constraint === 'ix_users_email';
+}
+
 @Injectable()
 export class AccountsService {
   constructor(
@@ -42,7 +51,7 @@ export class AccountsService {
   async signUp(input: SignUpRequest, actor: Actor): Promise<SignUpResponse> {
     const email = normalizeEmail(input.email);
     const passwordHash = await hashPassword(input.password);
-    return this.db.transaction(async (em) => {
+    const created = this.db.transaction(async (em) => {
       await this.assertEmailFree(em, email);
       const organization = await em.getRepository(Organization).save({
         kind: input.organizationKind,
@@ -73,6 +82,9 @@ export class AccountsService {
       await this.outbox.publish(em, 'user.registered', { userId });
       return { userId, organizationId: organization.id, organizationStatus: organization.status };
     });
+    return created.catch((error: unknown) => {
+      throw isDuplicateEmail(error) ? emailTaken() : error;
+    });
   }
 
   async verifyEmail(token: string, actor: Actor): Promise<void> {
@@ -93,21 +105,28 @@ export class AccountsService {
    */
   async login(emailInput: string, password: string, ip: string, actor: Actor): Promise<{ session: NewSession; view: SessionView }> {
     const email = normalizeEmail(emailInput);
+    // The attempt is recorded (as failed) before anything is checked, so parallel guesses count each other.
+    const [{ id: attemptId }] = await this.db.query(
+      `INSERT INTO login_attempts (email, ip, succeeded) VALUES ($1, $2, false) RETURNING id`,
+      [email, ip],
+    );
     const [counts] = await this.db.query(
       `SELECT count(*) FILTER (WHERE email = $1)::int AS account, count(*) FILTER (WHERE ip = $2)::int AS address
          FROM login_attempts
-        WHERE NOT succeeded AND attempted_at > now() - make_interval(secs => $3) AND (email = $1 OR ip = $2)`,
-      [email, ip, THROTTLE_WINDOW_S],
+        WHERE NOT succeeded AND id <> $4 AND attempted_at > now() - make_interval(secs => $3) AND (email = $1 OR ip = $2)`,
+      [email, ip, THROTTLE_WINDOW_S, attemptId],
     );
     if (counts.account >= MAX_FAILURES_PER_ACCOUNT || counts.address >= MAX_FAILURES_PER_ADDRESS) {
+      // A refused attempt does not extend the lock-out.
+      await this.db.query(`DELETE FROM login_attempts WHERE id = $1`, [attemptId]);
       throw new DomainError('too_many_requests', 'login_throttled', 'Too many failed sign-in attempts. Wait 15 minutes and try again.', {
         retryAfterSeconds: THROTTLE_WINDOW_S,
       });
     }
     const [user] = await this.db.query(`SELECT id, password_hash, email_verified_at FROM users WHERE email = $1`, [email]);
     const ok = await verifyPassword(user?.password_hash ?? null, password);
-    await this.db.query(`INSERT INTO login_attempts (email, ip, succeeded) VALUES ($1, $2, $3)`, [email, ip, ok]);
     if (!ok) throw new DomainError('unauthenticated', 'invalid_credentials', 'The e-mail or the password is not correct.');
+    await this.db.query(`UPDATE login_attempts SET succeeded = true WHERE id = $1`, [attemptId]);
     if (!user.email_verified_at) {
       throw new DomainError('forbidden', 'email_not_verified', 'Confirm your e-mail address first: open the link we sent you.');
     }
@@ -237,22 +256,22 @@ export class AccountsService {
           [invitation.email, name.trim(), newHash],
         );
       }
-      await em.query(`INSERT INTO memberships (user_id, organization_id, role) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [
-        userId,
-        invitation.organization_id,
-        invitation.role,
-      ]);
-      await em.query(`UPDATE invitations SET accepted_at = now() WHERE id = $1`, [invitationId]);
-      await this.audit.record(
-        em,
-        { ...actor, userId, organizationId: invitation.organization_id },
-        {
-          action: 'membership.created',
-          entityType: 'organization',
-          entityId: invitation.organization_id,
-          summary: { after: { userId, email: invitation.email, role: invitation.role, invitationId } },
-        },
+      const joined = await em.query(
+        `INSERT INTO memberships (user_id, organization_id, role) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING user_id`,
+        [userId, invitation.organization_id, invitation.role],
       );
+      await em.query(`UPDATE invitations SET accepted_at = now() WHERE id = $1`, [invitationId]);
+      if (joined.length > 0)
+        await this.audit.record(
+          em,
+          { ...actor, userId, organizationId: invitation.organization_id },
+          {
+            action: 'membership.created',
+            entityType: 'organization',
+            entityId: invitation.organization_id,
+            summary: { after: { userId, email: invitation.email, role: invitation.role, invitationId } },
+          },
+        );
       return this.startSession(em, userId, invitation.organization_id);
     });
   }
@@ -310,7 +329,7 @@ export class AccountsService {
 
   private async assertEmailFree(em: EntityManager, email: string): Promise<void> {
     const [taken] = await em.query(`SELECT 1 FROM users WHERE email = $1`, [email]);
-    if (taken) throw DomainError.field('conflict', 'email_taken', 'email', 'There is already an account with this e-mail address.');
+    if (taken) throw emailTaken();
   }
 
   /** Signs the user in, working for the given organization, else the first active one. */

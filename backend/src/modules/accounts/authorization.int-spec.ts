@@ -4,7 +4,7 @@ import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import request from 'supertest';
 import { PUBLIC_ROUTE, ROUTE_POLICY, SIGNED_IN } from '../../core/auth/auth.decorators';
 import type { Policy } from '../../core/auth/policy';
-import { Browser, TestAccount, TestStack, createAccount, createTestStack, signedIn } from '../../testing';
+import { Browser, TEST_PASSWORD, TestAccount, TestStack, createAccount, createTestStack, signedIn } from '../../testing';
 
 interface Route {
   method: string;
@@ -110,6 +110,24 @@ describe('authorization', () => {
       }
     });
 
+    it('routes for other roles refuse a supplier admin with 403', async () => {
+      const supplier = await signedIn(stack.api, a);
+      const restricted = routesOf(stack).filter(
+        (r) => typeof r.policy === 'object' && !r.policy.resource && !r.policy.roles.includes('supplier_admin'),
+      );
+      expect(restricted.length).toBeGreaterThanOrEqual(4);
+      for (const route of restricted) {
+        const path = `/api/v1${route.path.replace(/:\w+/, b.organizationId)}`;
+        const res = route.method === 'GET' ? await supplier.get(path) : await supplier.post(path);
+        expect([route.method, route.path, res.status]).toEqual([route.method, route.path, 403]);
+      }
+    });
+
+    it('cannot switch into an organization one does not belong to', async () => {
+      const browser = await signedIn(stack.api, a);
+      await browser.put('/api/v1/auth/session/organization', { organizationId: b.organizationId }).expect(404);
+    });
+
     it('a member without the admin role cannot manage members', async () => {
       const member = await createAccount(stack.api, 'supplier', 'supplier_member');
       const browser = await signedIn(stack.api, member);
@@ -137,10 +155,19 @@ describe('authorization', () => {
         .expect(201);
     });
 
+    it('refuses state-changing requests from other sites even before sign-in, and form-encoded bodies', async () => {
+      const login = { email: a.email, password: TEST_PASSWORD };
+      const server = stack.api.getHttpServer();
+      const crossSite = await request(server).post('/api/v1/auth/login').set('origin', 'https://evil.example').send(login).expect(403);
+      expect(crossSite.body.code).toBe('cross_site_request');
+      await request(server).post('/api/v1/auth/login').set('sec-fetch-site', 'cross-site').send(login).expect(403);
+      await request(server).post('/api/v1/auth/login').type('form').send(login).expect(400);
+    });
+
     it('sets the session cookie httpOnly and SameSite=Lax, and the CSRF cookie readable by the page', async () => {
       const res = await request(stack.api.getHttpServer())
         .post('/api/v1/auth/login')
-        .send({ email: a.email, password: 'contraseña-de-prueba-1' })
+        .send({ email: a.email, password: TEST_PASSWORD })
         .expect(200);
       const cookies = ([] as string[]).concat(res.headers['set-cookie'] ?? []);
       expect(cookies.find((c) => c.startsWith('eslabon_session='))).toMatch(/HttpOnly.*SameSite=Lax|SameSite=Lax.*HttpOnly/);

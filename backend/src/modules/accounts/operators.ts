@@ -30,14 +30,13 @@ export async function ensureOperator(
   const email = normalizeEmail(account.user.email);
   const [user] = await em.query(
     `INSERT INTO users (id, email, name, password_hash, email_verified_at) VALUES (coalesce($1::uuid, gen_random_uuid()), $2, $3, $4, now())
-     ON CONFLICT (email) DO UPDATE SET name = EXCLUDED.name RETURNING id, (xmax = 0) AS created`,
+     ON CONFLICT (email) DO UPDATE SET name = EXCLUDED.name RETURNING id`,
     [account.user.id ?? null, email, account.user.name, await hashPassword(account.user.password)],
   );
-  await em.query(`INSERT INTO memberships (user_id, organization_id, role) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [
-    user.id,
-    org.id,
-    account.role,
-  ]);
+  const joined = await em.query(
+    `INSERT INTO memberships (user_id, organization_id, role) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING user_id`,
+    [user.id, org.id, account.role],
+  );
   if (org.created) {
     await audit.record(em, actor, {
       action: 'organization.created',
@@ -46,7 +45,7 @@ export async function ensureOperator(
       summary: { after: { kind: account.organization.kind, name: account.organization.name, status: 'active' } },
     });
   }
-  if (user.created) {
+  if (joined.length > 0) {
     await audit.record(em, actor, {
       action: 'membership.created',
       entityType: 'organization',

@@ -5,6 +5,7 @@ import type { DependencyCheck, HealthResponse, WorkerCheck } from '@eslabon/cont
 import Redis from 'ioredis';
 import { PinoLogger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
+import { withTimeout } from '../../core/async/with-timeout';
 import { InjectConfig } from '../../core/config/config.module';
 import { InjectRedis } from '../../core/queue/queue.module';
 import { QueueProducer } from '../../core/queue/queue-producer';
@@ -16,13 +17,7 @@ const MISSED_BEATS_TOLERATED = 3;
 
 class CheckTimeout extends Error {}
 
-function withTimeout<T>(work: Promise<T>): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new CheckTimeout()), CHECK_TIMEOUT_MS);
-  });
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
-}
+const timed = <T>(work: Promise<T>): Promise<T> => withTimeout(work, CHECK_TIMEOUT_MS, () => new CheckTimeout());
 
 @Injectable()
 export class HealthService {
@@ -52,7 +47,7 @@ export class HealthService {
     const started = performance.now();
     const latency = () => Math.round(performance.now() - started);
     try {
-      await withTimeout(ping());
+      await timed(ping());
       return { status: 'up', latencyMs: latency() };
     } catch (err) {
       this.logger.warn({ err, dependency: name }, 'Health check failed');
@@ -62,8 +57,8 @@ export class HealthService {
 
   private async worker(): Promise<WorkerCheck> {
     const [beat, activeWorkers] = await Promise.all([
-      withTimeout(this.heartbeats.last(this.config.heartbeatIntervalMs * MISSED_BEATS_TOLERATED)).catch(() => null),
-      withTimeout(this.queues.queue('system').getWorkersCount()).catch(() => 0),
+      timed(this.heartbeats.last(this.config.heartbeatIntervalMs * MISSED_BEATS_TOLERATED)).catch(() => null),
+      timed(this.queues.queue('system').getWorkersCount()).catch(() => 0),
     ]);
     return { status: beat?.fresh ? 'up' : 'down', lastHeartbeatAt: beat?.at ?? null, activeWorkers };
   }

@@ -1,12 +1,12 @@
 import type { Locale } from './locales';
-import type { OrganizationKind, OrganizationStatus } from './organizations';
+import type { OrganizationKind, OrganizationStatus, SELF_SERVICE_KINDS } from './organizations';
 import type { Role } from './roles';
 
 export const PASSWORD_MIN_LENGTH = 10;
 export const PASSWORD_MAX_LENGTH = 200;
 
 export interface SignUpRequest {
-  organizationKind: Extract<OrganizationKind, 'supplier' | 'state_entity' | 'state_company'>;
+  organizationKind: (typeof SELF_SERVICE_KINDS)[number];
   organizationName: string;
   name: string;
   email: string;

@@ -17,7 +17,7 @@ export const ROLES_BY_KIND: Record<OrganizationKind, readonly Role[]> = {
 };
 
 /** Kinds anyone may create by signing up; state bodies only request access, and the rest are created by operators. */
-export const SELF_SERVICE_KINDS: readonly OrganizationKind[] = ['supplier', 'state_entity', 'state_company'];
+export const SELF_SERVICE_KINDS = ['supplier', 'state_entity', 'state_company'] as const satisfies readonly OrganizationKind[];
 
 export function roleFitsKind(role: Role, kind: OrganizationKind): boolean {
   return ROLES_BY_KIND[kind].includes(role);

@@ -13,7 +13,7 @@ export class AccountsAuditOutbox1764100000000 implements MigrationInterface {
     );
     await q.query(`CREATE INDEX "ix_audit_log_entity_type_entity_id" ON "audit_log"("entity_type", "entity_id")`);
     await q.query(
-      `CREATE TABLE "outbox" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "type" text NOT NULL, "payload" jsonb NOT NULL, "occurred_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "published_at" TIMESTAMP WITH TIME ZONE, "attempts" integer NOT NULL DEFAULT '0', CONSTRAINT "pk_outbox" PRIMARY KEY ("id"))`,
+      `CREATE TABLE "outbox" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "type" text NOT NULL, "payload" jsonb NOT NULL, "occurred_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "published_at" TIMESTAMP WITH TIME ZONE, CONSTRAINT "pk_outbox" PRIMARY KEY ("id"))`,
     );
     await q.query(`CREATE INDEX "ix_outbox_published_at_occurred_at" ON "outbox"("published_at", "occurred_at")`);
     await q.query(

@@ -5,7 +5,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatRadioModule } from '@angular/material/radio';
 import { RouterLink } from '@angular/router';
-import { PASSWORD_MIN_LENGTH, SignUpRequest, SignUpResponse } from '@eslabon/contracts';
+import { PASSWORD_MIN_LENGTH, SELF_SERVICE_KINDS, SignUpRequest, SignUpResponse } from '@eslabon/contracts';
 import { AccountsClient } from '../../core/api/accounts.client';
 import { FieldErrorPipe } from '../../core/forms/form-errors';
 import { PasswordField } from '../../core/forms/password-field';
@@ -28,7 +28,7 @@ import { FormPage } from '../../core/forms/form-page';
 })
 export class SignUpPage extends FormPage {
   private readonly client = inject(AccountsClient);
-  protected readonly kinds: SignUpRequest['organizationKind'][] = ['supplier', 'state_entity', 'state_company'];
+  protected readonly kinds = SELF_SERVICE_KINDS;
 
   protected readonly form = inject(NonNullableFormBuilder).group({
     organizationKind: ['supplier' as SignUpRequest['organizationKind'], Validators.required],
