@@ -1,1 +1,3 @@
 export * from './lib/nit';
+export * from './lib/size-class';
+export * from './lib/women-led';
