@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import type { ServerConfig } from '@eslabon/config';
 import { CoreModule } from './core/core.module';
+import { RetentionJobModule } from './core/maintenance/retention.job';
 import { MailModule } from './core/mail/mail.module';
 import { OutboxWorkerModule } from './core/outbox/outbox.module';
 import { AccountMailConsumer } from './modules/accounts/account-mail.consumer';
@@ -16,6 +17,7 @@ export class WorkerModule {
         CoreModule.forRoot(config, 'worker'),
         MailModule,
         HeartbeatJobModule,
+        RetentionJobModule,
         OutboxWorkerModule.forConsumers([AccountMailConsumer]),
       ],
     };

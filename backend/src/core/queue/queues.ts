@@ -10,6 +10,10 @@ export interface QueueJobs {
     /** Proves that a worker is consuming the queues; see modules/heartbeat. */
     heartbeat: Record<string, never>;
   };
+  /** Housekeeping: deletes what has outlived its purpose; see core/maintenance. */
+  maintenance: {
+    prune: Record<string, never>;
+  };
   /** Domain events relayed from the outbox, one job per event, named by event type. */
   events: { [T in DomainEventType]: DeliveredEvent<T> };
 }
@@ -18,7 +22,7 @@ export type QueueName = keyof QueueJobs;
 export type JobName<Q extends QueueName> = keyof QueueJobs[Q] & string;
 export type JobData<Q extends QueueName, N extends JobName<Q>> = QueueJobs[Q][N];
 
-export const QUEUE_NAMES: readonly QueueName[] = ['system', 'events'];
+export const QUEUE_NAMES: readonly QueueName[] = ['system', 'events', 'maintenance'];
 
 /** Named retry presets; jobs pick one instead of inventing attempts and back-off. */
 export const RETRY_PRESETS = {
