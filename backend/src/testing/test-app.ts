@@ -1,6 +1,7 @@
 import { INestApplication, INestApplicationContext, Type } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
+import type { Job, Queue } from 'bullmq';
 import { ServerConfig, parseServerConfig } from '@eslabon/config';
 import { randomBytes } from 'node:crypto';
 import { AppModule } from '../app.module';
@@ -57,6 +58,30 @@ export async function createTestStack(env: Record<string, string> = {}, extraMod
       await database.drop();
     },
   };
+}
+
+/** The API stack plus one worker processing its queues; `close` stops the worker first. */
+export async function createTestStackWithWorker(
+  env: Record<string, string> = {},
+): Promise<TestStack & { worker: INestApplicationContext }> {
+  const stack = await createTestStack(env);
+  const worker = await createTestWorker(stack.config);
+  return {
+    ...stack,
+    worker,
+    close: async () => {
+      await worker.close();
+      await stack.close();
+    },
+  };
+}
+
+/** Waits until a job has finished (completed or failed) and returns it. */
+export function waitForJob(queue: Queue, id: string | undefined, timeoutMs?: number): Promise<Job> {
+  return eventually(async () => {
+    const job = await queue.getJob(id as string);
+    return job?.finishedOn ? job : undefined;
+  }, timeoutMs);
 }
 
 /** Polls until `probe` returns a value (not undefined) or the time runs out; beats fixed sleeps. */

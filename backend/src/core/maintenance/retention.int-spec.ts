@@ -1,20 +1,11 @@
-import type { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { QueueProducer } from '../queue/queue-producer';
-import { TestStack, createAccount, createTestStack, createTestWorker, eventually } from '../../testing';
+import { TestStack, createAccount, createTestStackWithWorker, waitForJob } from '../../testing';
 
 describe('retention job', () => {
   let stack: TestStack;
-  let worker: INestApplicationContext;
-
-  beforeAll(async () => {
-    stack = await createTestStack();
-    worker = await createTestWorker(stack.config);
-  });
-  afterAll(async () => {
-    await worker.close();
-    await stack.close();
-  });
+  beforeAll(async () => (stack = await createTestStackWithWorker()));
+  afterAll(() => stack.close());
 
   it('deletes expired rows and keeps current ones', async () => {
     const db = stack.api.get(DataSource);
@@ -32,11 +23,8 @@ describe('retention job', () => {
 
     const queue = stack.api.get(QueueProducer).queue('maintenance');
     const job = await stack.api.get(QueueProducer).add('maintenance', 'prune', {});
-    const result = await eventually(async () => {
-      const current = await queue.getJob(job.id as string);
-      return current?.finishedOn ? current.returnvalue : undefined;
-    });
-    expect(result).toMatchObject({ sessions: 1, login_attempts: 1, outbox: 1 });
+    const { returnvalue } = await waitForJob(queue, job.id);
+    expect(returnvalue).toMatchObject({ sessions: 1, login_attempts: 1, outbox: 1 });
     expect(await db.query(`SELECT token_hash FROM sessions WHERE user_id = $1`, [userId])).toEqual([{ token_hash: 'current' }]);
     expect((await db.query(`SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL`))[0].n).toBeGreaterThanOrEqual(1);
   });

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { TEST_PASSWORD, TestStack, createTestStack, createTestWorker, eventually, mailsTo, waitForMail } from '../../testing';
+import { TEST_PASSWORD, TestStack, createTestStack, createTestWorker, eventually, mailsTo, waitForJob, waitForMail } from '../../testing';
 import { QueueProducer } from '../queue/queue-producer';
 
 /** A Redis of this test's own, so it can be stopped and started again; AOF keeps its data like production. */
@@ -115,11 +115,7 @@ describe('transactional outbox with Redis going away', () => {
       payload: event.payload,
       occurredAt: event.occurred_at.toISOString(),
     });
-    const done = await eventually(async () => {
-      const job = await events.getJob(again.id as string);
-      return job?.finishedOn ? job.returnvalue : undefined;
-    });
-    expect(done).toEqual({ delivered: [] });
+    expect((await waitForJob(events, again.id)).returnvalue).toEqual({ delivered: [] });
 
     for (const email of emails) expect(await mailsTo(email)).toHaveLength(1);
     const tokens = await db.query(

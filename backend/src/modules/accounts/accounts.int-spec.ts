@@ -1,35 +1,16 @@
-import type { INestApplicationContext } from '@nestjs/common';
 import type { SessionView } from '@eslabon/contracts';
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import {
-  Browser,
-  TEST_PASSWORD,
-  TestStack,
-  createAccount,
-  createTestStack,
-  createTestWorker,
-  mailsTo,
-  signedIn,
-  waitForMail,
-} from '../../testing';
+import { Browser, TEST_PASSWORD, TestStack, createAccount, createTestStackWithWorker, mailsTo, signedIn, waitForMail } from '../../testing';
 
 const address = (who: string) => `${who}-${randomBytes(4).toString('hex')}@prueba.co`;
 const tokenIn = (text = '') => /[?&]token=([\w-]+)/.exec(text)?.[1] as string;
 
 describe('accounts', () => {
   let stack: TestStack;
-  let worker: INestApplicationContext;
-
-  beforeAll(async () => {
-    stack = await createTestStack();
-    worker = await createTestWorker(stack.config);
-  });
-  afterAll(async () => {
-    await worker.close();
-    await stack.close();
-  });
+  beforeAll(async () => (stack = await createTestStackWithWorker()));
+  afterAll(() => stack.close());
 
   const server = () => stack.api.getHttpServer();
   const signUp = (body: object) => request(server()).post('/api/v1/auth/sign-up').send(body);
@@ -120,10 +101,10 @@ describe('accounts', () => {
         request(server()).post('/api/v1/auth/login').send({ email: account.email, password: 'equivocada-123' }),
       ),
     );
-    // Each guess is recorded before it is judged, so the burst cannot all be checked against the password.
+    // Each guess is recorded before it is judged, and judged only if fewer than five others are on record:
+    // however the burst interleaves, no more than five guesses ever reach the password check.
     expect(guesses.every((g) => g.status === 401 || g.status === 429)).toBe(true);
-    expect(guesses.filter((g) => g.status === 401).length).toBeLessThan(12);
-    await request(server()).post('/api/v1/auth/login').send({ email: account.email, password: TEST_PASSWORD }).expect(429);
+    expect(guesses.filter((g) => g.status === 401).length).toBeLessThanOrEqual(5);
   });
 
   it('resets a password by e-mail, ending the sessions that were open', async () => {

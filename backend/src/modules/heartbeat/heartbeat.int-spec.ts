@@ -2,7 +2,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import type { HealthResponse } from '@eslabon/contracts';
 import request from 'supertest';
 import { QueueProducer } from '../../core/queue/queue-producer';
-import { TestStack, createTestStack, createTestWorker, eventually } from '../../testing';
+import { TestStack, createTestStack, createTestWorker, eventually, waitForJob } from '../../testing';
 import { WORKER_ID } from './heartbeat.job';
 
 describe('heartbeat job: API → Redis → worker → PostgreSQL', () => {
@@ -26,10 +26,7 @@ describe('heartbeat job: API → Redis → worker → PostgreSQL', () => {
     const queue = stack.api.get(QueueProducer).queue('system');
     const job = await stack.api.get(QueueProducer).add('system', 'heartbeat', {});
 
-    const done = await eventually(async () => {
-      const current = await queue.getJob(job.id as string);
-      return current?.finishedOn ? current : undefined;
-    });
+    const done = await waitForJob(queue, job.id);
     expect(done.returnvalue).toEqual({ workerId: WORKER_ID });
 
     const after = await health();
@@ -51,10 +48,7 @@ describe('heartbeat job: API → Redis → worker → PostgreSQL', () => {
   it('an unknown job on the system queue fails without retries', async () => {
     const queue = stack.api.get(QueueProducer).queue('system');
     const job = await queue.add('no-such-job', {}, { attempts: 5 });
-    const failed = await eventually(async () => {
-      const current = await queue.getJob(job.id as string);
-      return current?.failedReason ? current : undefined;
-    });
+    const failed = await waitForJob(queue, job.id);
     expect(failed.failedReason).toBe('Unknown job "no-such-job" on the system queue');
     expect(failed.attemptsMade).toBe(1);
   });
