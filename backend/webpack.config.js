@@ -21,6 +21,8 @@ module.exports = {
         { entryName: 'seed', entryPath: './src/seed.ts' },
       ],
       tsConfig: './tsconfig.app.json',
+      // Shipped reference data, read by migrate.js (see modules/reference-data/data/SOURCES.md).
+      assets: [{ input: './src/modules/reference-data/data', glob: '*.csv', output: './reference-data' }],
       optimization: false,
       outputHashing: 'none',
       generatePackageJson: true,

@@ -4,6 +4,7 @@ import type { ServerConfig } from '@eslabon/config';
 import { AuthModule } from './core/auth/auth.module';
 import { CoreModule } from './core/core.module';
 import { AccountsModule } from './modules/accounts/accounts.module';
+import { ReferenceDataModule } from './modules/reference-data/reference-data.module';
 import { HealthModule } from './modules/health/health.module';
 
 /** The HTTP API process; it also serves the built Angular app when one is configured. */
@@ -17,6 +18,7 @@ export class AppModule {
         AuthModule,
         HealthModule,
         AccountsModule,
+        ReferenceDataModule,
         ...(config.frontendDist ? [ServeStaticModule.forRoot({ rootPath: config.frontendDist, exclude: ['/api/{*path}'] })] : []),
       ],
     };

@@ -34,12 +34,19 @@ export class Browser {
     return this.agent.get(url);
   }
 
+  /** Any method, with the CSRF header on those that change state. */
+  send(method: string, url: string, body: object = {}) {
+    if (method === 'GET') return this.get(url);
+    const verb = method.toLowerCase() as 'post' | 'put' | 'patch' | 'delete';
+    return this.agent[verb](url).set('x-xsrf-token', this.csrf).send(body);
+  }
+
   post(url: string, body: object = {}) {
-    return this.agent.post(url).set('x-xsrf-token', this.csrf).send(body);
+    return this.send('POST', url, body);
   }
 
   put(url: string, body: object = {}) {
-    return this.agent.put(url).set('x-xsrf-token', this.csrf).send(body);
+    return this.send('PUT', url, body);
   }
 }
 

@@ -1,7 +1,9 @@
 import './register-paths';
 import { parseDatabaseConfig, withDatabase } from '@eslabon/config';
 import { DataSource } from 'typeorm';
+import { AuditService } from '../core/audit/audit.service';
 import { dataSourceOptions } from '../core/database/data-source-options';
+import { ReferenceDataService } from '../modules/reference-data/reference-data.service';
 import { TEST_ENV, adminQuery, requireTestEnv } from './test-database';
 
 /** Migrates one template database per run; test files clone it (see test-database.ts). */
@@ -14,6 +16,7 @@ export default async function globalSetup(): Promise<void> {
   await dataSource.initialize();
   try {
     await dataSource.runMigrations({ transaction: 'each' });
+    await new ReferenceDataService(dataSource, new AuditService(dataSource)).loadMissing();
   } finally {
     await dataSource.destroy();
   }

@@ -2,6 +2,7 @@ import { AuditEntry } from '../audit/audit-entry.entity';
 import { OutboxEvent } from '../outbox/outbox-event.entity';
 import { ProcessedEvent } from '../outbox/processed-event.entity';
 import { WorkerHeartbeat } from '../../modules/heartbeat/worker-heartbeat.entity';
+import { DivipolaMunicipality, ReferenceDataset, UnspscCode } from '../../modules/reference-data/reference-data.entities';
 import { Invitation } from '../../modules/accounts/entities/invitation.entity';
 import { LoginAttempt } from '../../modules/accounts/entities/login-attempt.entity';
 import { Membership } from '../../modules/accounts/entities/membership.entity';
@@ -23,4 +24,7 @@ export const ENTITIES = [
   OneTimeToken,
   Invitation,
   LoginAttempt,
+  ReferenceDataset,
+  UnspscCode,
+  DivipolaMunicipality,
 ];

@@ -1,0 +1,63 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+/** Which version of each shipped or uploaded dataset is loaded, and where it came from. */
+@Entity({ name: 'reference_datasets' })
+export class ReferenceDataset {
+  @PrimaryColumn({ type: 'text' })
+  name!: string;
+
+  /** Content hash of the loaded file. */
+  @Column({ type: 'text' })
+  version!: string;
+
+  @Column({ type: 'text' })
+  source!: string;
+
+  @Column({ type: 'integer' })
+  rowCount!: number;
+
+  @Column({ type: 'timestamptz', default: () => 'now()' })
+  loadedAt!: Date;
+
+  @Column({ type: 'uuid', nullable: true })
+  loadedBy!: string | null;
+}
+
+@Entity({ name: 'unspsc_codes' })
+export class UnspscCode {
+  @PrimaryColumn({ type: 'text' })
+  code!: string;
+
+  @Column({ type: 'text' })
+  level!: 'segment' | 'family' | 'class';
+
+  @Column({ type: 'text' })
+  name!: string;
+
+  @Index()
+  @Column({ type: 'text', nullable: true })
+  parentCode!: string | null;
+}
+
+/** DIVIPOLA codes are strings with leading zeros (05001 Medellín), never numbers. */
+@Entity({ name: 'divipola_municipalities' })
+export class DivipolaMunicipality {
+  @PrimaryColumn({ type: 'text' })
+  code!: string;
+
+  @Column({ type: 'text' })
+  name!: string;
+
+  @Index()
+  @Column({ type: 'text' })
+  departmentCode!: string;
+
+  @Column({ type: 'text' })
+  departmentName!: string;
+
+  @Column({ type: 'numeric', precision: 12, scale: 8, nullable: true })
+  longitude!: string | null;
+
+  @Column({ type: 'numeric', precision: 12, scale: 8, nullable: true })
+  latitude!: string | null;
+}
