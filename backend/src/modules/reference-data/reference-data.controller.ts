@@ -1,6 +1,7 @@
-import { Body, Controller, Get, Param, ParseIntPipe, Put, Query, DefaultValuePipe } from '@nestjs/common';
+import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import type { Actor } from '../../core/audit/actor';
 import { Authorize, CurrentActor, Public } from '../../core/auth/auth.decorators';
 import { DATASETS, Dataset } from './reference-csv';
@@ -19,6 +20,14 @@ class UnspscSearchQuery {
   @IsNotEmpty()
   @MaxLength(100)
   q!: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit?: number;
 }
 
 class MunicipalitiesQuery {
@@ -58,11 +67,8 @@ export class ReferenceDataController {
 
   @Public()
   @Get('unspsc/search')
-  unspscSearch(
-    @Query() query: UnspscSearchQuery,
-    @Query('limit', new DefaultValuePipe(20), ParseIntPipe) limit: number,
-  ): Promise<UnspscNode[]> {
-    return this.reference.search(query.q, Math.min(Math.max(limit, 1), 100));
+  unspscSearch(@Query() query: UnspscSearchQuery): Promise<UnspscNode[]> {
+    return this.reference.search(query.q, query.limit ?? 20);
   }
 
   @Public()

@@ -39,6 +39,12 @@ describe('reference data', () => {
     expect(antioquia.body).toContainEqual({ code: '05001', name: 'MEDELLÍN', departmentCode: '05' });
   });
 
+  it('returns at most `limit` results', async () => {
+    const res = await get('/api/v1/reference/unspsc/search?q=computador&limit=3').expect(200);
+    expect(res.body).toHaveLength(3);
+    await get('/api/v1/reference/unspsc/search?q=computador&limit=0').expect(400);
+  });
+
   it('rejects malformed queries with field errors', async () => {
     const res = await get('/api/v1/reference/divipola/municipalities?department=5').expect(400);
     expect(res.body.errors[0].field).toBe('department');
