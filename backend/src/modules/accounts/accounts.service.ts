@@ -182,7 +182,7 @@ export class AccountsService {
     });
   }
 
-  async sessionView(auth: AuthContext | undefined): Promise<SessionView> {
+  sessionView(auth: AuthContext | undefined): SessionView {
     if (!auth) return { authenticated: false };
     return {
       authenticated: true,

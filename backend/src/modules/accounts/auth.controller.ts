@@ -37,7 +37,7 @@ export class AuthController {
     @CurrentActor() actor: Actor,
   ): Promise<SessionView> {
     const { session, view } = await this.accounts.login(input.email, input.password, req.ip ?? 'unknown', actor);
-    setSessionCookies(req, res, session.token, session.csrfToken, session.expiresAt);
+    setSessionCookies(req, res, session);
     return view;
   }
 
@@ -52,7 +52,7 @@ export class AuthController {
   /** Who is signed in; visitors get `authenticated: false` rather than an error. */
   @Public()
   @Get('session')
-  session(@CurrentAuth() auth: AuthContext | undefined): Promise<SessionView> {
+  session(@CurrentAuth() auth: AuthContext | undefined): SessionView {
     return this.accounts.sessionView(auth);
   }
 
@@ -86,7 +86,7 @@ export class AuthController {
     @CurrentActor() actor: Actor,
   ): Promise<SessionView> {
     const { session, view } = await this.accounts.acceptInvitation(input.token, input.password, input.name, actor);
-    setSessionCookies(req, res, session.token, session.csrfToken, session.expiresAt);
+    setSessionCookies(req, res, session);
     return view;
   }
 }

@@ -1,4 +1,5 @@
 import { Injectable, computed, inject, signal } from '@angular/core';
+import { Router } from '@angular/router';
 import { MembershipSummary, NAV_ITEMS, Role, SessionView, visibleNavItems } from '@eslabon/contracts';
 import { Observable, catchError, firstValueFrom, map, of, tap } from 'rxjs';
 import { AccountsClient } from '../api/accounts.client';
@@ -9,6 +10,7 @@ type SignedIn = Extract<SessionView, { authenticated: true }>;
 @Injectable({ providedIn: 'root' })
 export class Session {
   private readonly client = inject(AccountsClient);
+  private readonly router = inject(Router);
   readonly view = signal<SessionView>({ authenticated: false });
 
   readonly user = computed(() => (this.view().authenticated ? (this.view() as SignedIn).user : null));
@@ -37,6 +39,12 @@ export class Session {
 
   set(view: SessionView): void {
     this.view.set(view);
+  }
+
+  /** After signing in (or joining by invitation): keep the session and go on, only to pages of this app. */
+  enter(view: SessionView, target?: string): void {
+    this.view.set(view);
+    void this.router.navigateByUrl(target?.startsWith('/') ? target : '/cuenta');
   }
 
   switchTo(organizationId: string): Observable<SessionView> {

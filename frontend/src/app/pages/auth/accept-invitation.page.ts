@@ -3,7 +3,6 @@ import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angula
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { Router } from '@angular/router';
 import { PASSWORD_MIN_LENGTH } from '@eslabon/contracts';
 import { AccountsClient } from '../../core/api/accounts.client';
 import { FieldErrorPipe } from '../../core/forms/form-errors';
@@ -39,7 +38,6 @@ import { TokenPage } from './token-page';
 export class AcceptInvitationPage extends TokenPage {
   private readonly client = inject(AccountsClient);
   private readonly session = inject(Session);
-  private readonly router = inject(Router);
   protected readonly form = inject(NonNullableFormBuilder).group({
     name: [''],
     password: ['', [Validators.required, Validators.minLength(PASSWORD_MIN_LENGTH)]],
@@ -50,10 +48,7 @@ export class AcceptInvitationPage extends TokenPage {
     this.send(
       this.form,
       () => this.client.acceptInvitation({ token: this.token(), name: name || undefined, password }),
-      (view) => {
-        this.session.set(view);
-        void this.router.navigateByUrl('/cuenta');
-      },
+      (view) => this.session.enter(view),
     );
   }
 }

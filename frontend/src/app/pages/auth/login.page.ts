@@ -3,7 +3,7 @@ import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angula
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { Router, RouterLink } from '@angular/router';
+import { RouterLink } from '@angular/router';
 import { AccountsClient } from '../../core/api/accounts.client';
 import { FieldErrorPipe } from '../../core/forms/form-errors';
 import { FormPage } from '../../core/forms/form-page';
@@ -42,7 +42,6 @@ import { Session } from '../../core/session/session.service';
 export class LoginPage extends FormPage {
   private readonly client = inject(AccountsClient);
   private readonly session = inject(Session);
-  private readonly router = inject(Router);
   /** Where to go after signing in (query parameter `volver`). */
   readonly volver = input<string>();
 
@@ -55,11 +54,7 @@ export class LoginPage extends FormPage {
     this.send(
       this.form,
       () => this.client.login(this.form.getRawValue()),
-      (view) => {
-        this.session.set(view);
-        const target = this.volver();
-        void this.router.navigateByUrl(target?.startsWith('/') ? target : '/cuenta');
-      },
+      (view) => this.session.enter(view, this.volver()),
     );
   }
 }
