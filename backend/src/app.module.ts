@@ -6,6 +6,10 @@ import { CoreModule } from './core/core.module';
 import { AccountsModule } from './modules/accounts/accounts.module';
 import { ReferenceDataModule } from './modules/reference-data/reference-data.module';
 import { HealthModule } from './modules/health/health.module';
+import { BuyersModule } from './modules/buyers/buyers.module';
+import { RuleParametersModule } from './modules/rule-parameters/rule-parameters.module';
+import { SuppliersModule } from './modules/suppliers/suppliers.module';
+import { StorageModule } from './core/storage/storage.module';
 
 /** The HTTP API process; it also serves the built Angular app when one is configured. */
 @Module({})
@@ -19,6 +23,10 @@ export class AppModule {
         HealthModule,
         AccountsModule,
         ReferenceDataModule,
+        StorageModule,
+        RuleParametersModule,
+        SuppliersModule,
+        BuyersModule,
         ...(config.frontendDist ? [ServeStaticModule.forRoot({ rootPath: config.frontendDist, exclude: ['/api/{*path}'] })] : []),
       ],
     };

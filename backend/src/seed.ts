@@ -4,11 +4,14 @@ import { SYSTEM_ACTOR } from './core/audit/actor';
 import { AuditService } from './core/audit/audit.service';
 import { loadConfigOrExit } from './core/config/load-config';
 import { dataSourceOptions } from './core/database/data-source-options';
+import { DEMO_PASSWORD } from './demo/demo-data';
+import { seedDemo } from './demo/seed-demo';
 import { ensureOperator } from './modules/accounts/operators';
 
 /**
  * Creates the organizations that cannot sign up: the platform operators (first admin) and,
- * optionally, an oversight office with one officer. Idempotent: fixed ids, existing accounts kept.
+ * optionally, an oversight office with one officer, and with SEED_DEMO=true the demo suppliers and
+ * buyers. Idempotent: fixed ids, existing accounts kept.
  */
 async function seed(): Promise<void> {
   const config = loadConfigOrExit(() => parseSeedConfig(process.env));
@@ -34,6 +37,12 @@ async function seed(): Promise<void> {
       }
     });
     process.stdout.write(`Seed: operator accounts ready (${redactUrl(config.databaseUrl)})\n`);
+    if (config.demo) {
+      const demo = await seedDemo(dataSource, audit);
+      process.stdout.write(
+        `Seed: demo data added (${demo.suppliers} suppliers, ${demo.buyers} buyers); demo logins proveedor01…50@demo.eslabon.local and comprador01…08@demo.eslabon.local, password ${DEMO_PASSWORD}\n`,
+      );
+    }
   } finally {
     await dataSource.destroy();
   }

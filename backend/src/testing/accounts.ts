@@ -48,6 +48,17 @@ export class Browser {
   put(url: string, body: object = {}) {
     return this.send('PUT', url, body);
   }
+
+  delete(url: string) {
+    return this.send('DELETE', url);
+  }
+
+  /** A multipart/form-data upload, as the web app's file input sends it. */
+  upload(url: string, fields: Record<string, string>, file?: { name: string; body: Buffer }) {
+    const req = this.agent.post(url).set('x-xsrf-token', this.csrf);
+    for (const [name, value] of Object.entries(fields)) req.field(name, value);
+    return file ? req.attach('file', file.body, file.name) : req;
+  }
 }
 
 export interface TestAccount {

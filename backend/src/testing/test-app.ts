@@ -4,6 +4,8 @@ import { Test } from '@nestjs/testing';
 import type { Job, Queue } from 'bullmq';
 import { ServerConfig, parseServerConfig } from '@eslabon/config';
 import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { AppModule } from '../app.module';
 import { configureApp } from '../core/http/configure-app';
 import { WorkerModule } from '../worker.module';
@@ -18,6 +20,7 @@ export function testConfig(database: TestDatabase, env: Record<string, string> =
     REDIS_URL: requireTestEnv(TEST_ENV.redisUrl),
     SMTP_URL: requireTestEnv('SMTP_URL'),
     QUEUE_PREFIX: `eslabon-test-${randomBytes(4).toString('hex')}`,
+    STORAGE_DIR: join(tmpdir(), `eslabon-test-uploads-${randomBytes(4).toString('hex')}`),
     ...env,
   });
 }

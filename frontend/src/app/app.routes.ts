@@ -26,5 +26,30 @@ export const appRoutes: Route[] = [
     canActivate: [signedInGuard],
     loadComponent: () => import('./pages/approvals/approvals.page').then((m) => m.ApprovalsPage),
   },
+  {
+    path: 'proveedores',
+    canActivate: [signedInGuard],
+    loadComponent: () => import('./pages/directory/directory.page').then((m) => m.DirectoryPage),
+  },
+  {
+    path: 'proveedores/:organizationId',
+    canActivate: [signedInGuard],
+    loadComponent: () => import('./pages/directory/supplier-detail.page').then((m) => m.SupplierDetailPage),
+  },
+  {
+    path: 'organizacion/perfil-comprador',
+    canActivate: [signedInGuard],
+    loadComponent: () => import('./pages/buyer-profile/buyer-profile.page').then((m) => m.BuyerProfilePage),
+  },
+  {
+    path: 'admin/parametros',
+    canActivate: [signedInGuard],
+    loadComponent: () => import('./pages/rule-parameters/rule-parameters.page').then((m) => m.RuleParametersPage),
+  },
+  {
+    path: 'proveedor/perfil',
+    canActivate: [signedInGuard],
+    loadComponent: () => import('./pages/supplier-profile/supplier-profile.page').then((m) => m.SupplierProfilePage),
+  },
   { path: '**', loadComponent: () => import('./pages/not-found/not-found.page').then((m) => m.NotFoundPage) },
 ];

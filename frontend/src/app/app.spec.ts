@@ -47,6 +47,7 @@ describe('App shell', () => {
     expect(Array.from(el.querySelectorAll('nav a')).map((a) => a.textContent?.trim())).toEqual([
       'Inicio',
       'Estado del sistema',
+      'Mi perfil de proveedor',
       'Miembros',
     ]);
     expect(el.querySelector('.account')?.textContent).toContain('Ana Gómez');

@@ -19,6 +19,7 @@ const DEMO_ACCOUNTS = {
   SEED_ADMIN_PASSWORD: 'eslabon-admin-demo',
   SEED_OFFICER_EMAIL: 'veeduria@eslabon.local',
   SEED_OFFICER_PASSWORD: 'eslabon-veeduria-demo',
+  SEED_DEMO: 'true',
 };
 
 async function main(): Promise<void> {
@@ -31,7 +32,14 @@ async function main(): Promise<void> {
 
   const stack = (lifecycle.stack = await provisionStack(join(ROOT, '.data'), { persistent: true, fast: false }));
   const databaseUrl = stack.externalDatabase ? stack.postgresUrl : await ensureDatabase(stack.postgresUrl, 'eslabon');
-  const env = { ...process.env, NODE_ENV: 'production', DATABASE_URL: databaseUrl, REDIS_URL: stack.redisUrl, SMTP_URL: stack.smtpUrl };
+  const env = {
+    STORAGE_DIR: join(ROOT, '.data', 'uploads'),
+    ...process.env,
+    NODE_ENV: 'production',
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: stack.redisUrl,
+    SMTP_URL: stack.smtpUrl,
+  };
   await runBackendCommand('migrate', env);
   // Demo operator accounts only in the project's own database, never in one it was pointed at.
   if (!stack.externalDatabase) await runBackendCommand('seed', { ...env, ...DEMO_ACCOUNTS });

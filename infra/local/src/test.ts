@@ -115,9 +115,17 @@ async function runPlaywright(stack: Stack, args: string[]): Promise<Tally> {
     SMTP_URL: stack.smtpUrl,
     QUEUE_PREFIX: `eslabon-e2e-${process.pid}`,
     WORKER_HEARTBEAT_MS: '1000',
+    STORAGE_DIR: join(work, 'uploads'),
   };
   try {
     await runBackendCommand('migrate', env);
+    // The demo organizations give the journeys buyers and suppliers to meet (backend/src/demo).
+    await runBackendCommand('seed', {
+      ...env,
+      SEED_ADMIN_EMAIL: 'admin@eslabon.local',
+      SEED_ADMIN_PASSWORD: 'eslabon-admin-e2e',
+      SEED_DEMO: 'true',
+    });
     mkdirSync(join(ROOT, 'e2e', 'test-results'), { recursive: true });
     const app = (lifecycle.app = await startApp(env, await freePort(), join(ROOT, 'e2e', 'test-results', 'app.log')));
     say(`Product running at ${app.url} for the browser tests (logs: e2e/test-results/app.log)`);

@@ -6,3 +6,7 @@ export * from './lib/navigation';
 export * from './lib/locales';
 export * from './lib/organizations';
 export * from './lib/accounts';
+export * from './lib/suppliers';
+export * from './lib/buyers';
+export * from './lib/rule-parameters';
+export * from './lib/field-errors';

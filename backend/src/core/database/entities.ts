@@ -3,6 +3,7 @@ import { OutboxEvent } from '../outbox/outbox-event.entity';
 import { ProcessedEvent } from '../outbox/processed-event.entity';
 import { WorkerHeartbeat } from '../../modules/heartbeat/worker-heartbeat.entity';
 import { DivipolaMunicipality, ReferenceDataset, UnspscCode } from '../../modules/reference-data/reference-data.entities';
+import { UnspscSynonym } from '../../modules/reference-data/reference-data.entities';
 import { Invitation } from '../../modules/accounts/entities/invitation.entity';
 import { LoginAttempt } from '../../modules/accounts/entities/login-attempt.entity';
 import { Membership } from '../../modules/accounts/entities/membership.entity';
@@ -10,6 +11,15 @@ import { OneTimeToken } from '../../modules/accounts/entities/one-time-token.ent
 import { Organization } from '../../modules/accounts/entities/organization.entity';
 import { Session } from '../../modules/accounts/entities/session.entity';
 import { User } from '../../modules/accounts/entities/user.entity';
+import { BuyerProfile } from '../../modules/buyers/buyer-profile.entity';
+import { RuleParameterVersion } from '../../modules/rule-parameters/rule-parameter-version.entity';
+import {
+  SupplierDocument,
+  SupplierNationalProduct,
+  SupplierProfile,
+  SupplierSizeClassification,
+  SupplierUnspscClass,
+} from '../../modules/suppliers/supplier.entities';
 
 /** Every TypeORM entity; the migrations test fails when these and the migrations disagree. */
 export const ENTITIES = [
@@ -27,4 +37,12 @@ export const ENTITIES = [
   ReferenceDataset,
   UnspscCode,
   DivipolaMunicipality,
+  UnspscSynonym,
+  RuleParameterVersion,
+  SupplierProfile,
+  SupplierSizeClassification,
+  SupplierUnspscClass,
+  SupplierNationalProduct,
+  SupplierDocument,
+  BuyerProfile,
 ];

@@ -8,6 +8,7 @@ export const DOMAIN_ERROR_STATUS = {
   not_found: 404,
   conflict: 409,
   gone: 410,
+  too_large: 413,
   too_many_requests: 429,
 } as const;
 export type DomainErrorKind = keyof typeof DOMAIN_ERROR_STATUS;
@@ -29,6 +30,16 @@ export class DomainError extends Error {
 
   /** A problem with one field of the request body. */
   static field(kind: DomainErrorKind, code: string, field: string, message: string): DomainError {
-    return new DomainError(kind, code, message, { errors: [{ pointer: `/${field}`, field, messages: [message] }] });
+    return new DomainError(kind, code, message, { errors: [fieldError(field, code, message)] });
   }
+
+  /** Several refused fields at once, so a form shows every problem in one round trip. */
+  static fields(errors: FieldError[]): DomainError {
+    return new DomainError('invalid', 'validation_failed', 'The request has invalid fields.', { errors });
+  }
+}
+
+/** A field error for a dotted path ("identity.nit", "nationalProducts.0.rpbnExpiresOn"). */
+export function fieldError(field: string, code: string, message: string): FieldError {
+  return { pointer: `/${field.split('.').join('/')}`, field, code, messages: [message] };
 }

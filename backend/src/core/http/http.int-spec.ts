@@ -68,9 +68,9 @@ describe('HTTP conventions', () => {
     });
     expect(res.body.errors).toEqual(
       expect.arrayContaining([
-        { pointer: '/title', field: 'title', messages: ['title should not be empty'] },
-        { pointer: '/lots/0/valueCop', field: 'lots.0.valueCop', messages: ['valueCop must be an integer number'] },
-        { pointer: '/extra', field: 'extra', messages: ['property extra should not exist'] },
+        { pointer: '/title', field: 'title', code: 'required', messages: ['title should not be empty'] },
+        { pointer: '/lots/0/valueCop', field: 'lots.0.valueCop', code: 'integer', messages: ['valueCop must be an integer number'] },
+        { pointer: '/extra', field: 'extra', code: 'not_allowed', messages: ['property extra should not exist'] },
       ]),
     );
   });

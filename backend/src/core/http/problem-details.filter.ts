@@ -3,7 +3,7 @@ import { PROBLEM_CONTENT_TYPE } from '@eslabon/contracts';
 import type { Request, Response } from 'express';
 import type { Logger } from 'nestjs-pino';
 import { DomainError } from './domain-error';
-import { toProblem } from './problem-details';
+import { localizeFieldErrors, toProblem } from './problem-details';
 
 /** The single place where errors become HTTP responses. */
 @Catch()
@@ -14,7 +14,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const req = http.getRequest<Request & { id?: string }>();
     const res = http.getResponse<Response>();
-    const problem = toProblem(exception);
+    // Spanish when the caller asks for it; English (the API's own words) otherwise.
+    const preferred = req.acceptsLanguages('en', 'es-CO', 'es');
+    const locale = preferred && preferred !== 'en' ? 'es-CO' : 'en';
+    const problem = localizeFieldErrors(toProblem(exception), locale);
     // The path only: a query string may carry values that do not belong in a response.
     problem.instance = req.originalUrl.split('?')[0];
     if (problem.detail) problem.detail = problem.detail.replace(req.originalUrl, problem.instance);

@@ -1,7 +1,7 @@
 import { BadRequestException, ForbiddenException, NotFoundException } from '@nestjs/common';
 import { ValidationError } from 'class-validator';
 import { DomainError } from './domain-error';
-import { RequestValidationError, toFieldErrors, toProblem } from './problem-details';
+import { RequestValidationError, localizeFieldErrors, toFieldErrors, toProblem } from './problem-details';
 
 function validationError(property: string, constraints?: Record<string, string>, children: ValidationError[] = []): ValidationError {
   return Object.assign(new ValidationError(), { property, constraints, children });
@@ -19,13 +19,14 @@ describe('toFieldErrors', () => {
       validationError('a/b~c', { whitelistValidation: 'property a/b~c should not exist' }),
     ];
     expect(toFieldErrors(errors)).toEqual([
-      { pointer: '/title', field: 'title', messages: ['title should not be empty'] },
+      { pointer: '/title', field: 'title', code: 'required', messages: ['title should not be empty'] },
       {
         pointer: '/lots/0/valueCop',
         field: 'lots.0.valueCop',
+        code: 'integer',
         messages: ['valueCop must be an integer', 'valueCop must not be less than 1'],
       },
-      { pointer: '/a~1b~0c', field: 'a/b~c', messages: ['property a/b~c should not exist'] },
+      { pointer: '/a~1b~0c', field: 'a/b~c', code: 'not_allowed', messages: ['property a/b~c should not exist'] },
     ]);
   });
 });
@@ -50,7 +51,7 @@ describe('toProblem', () => {
         title: 'Conflict',
         code: 'email_taken',
         detail: 'An account with this e-mail exists',
-        errors: [{ pointer: '/email', field: 'email', messages: ['An account with this e-mail exists'] }],
+        errors: [{ pointer: '/email', field: 'email', code: 'email_taken', messages: ['An account with this e-mail exists'] }],
       },
     ],
     ['throttled', new DomainError('too_many_requests', 'login_throttled', 'Too many attempts'), { status: 429, code: 'login_throttled' }],
@@ -76,5 +77,24 @@ describe('toProblem', () => {
     const result = toProblem(exception);
     expect(result).toMatchObject({ type: 'about:blank', ...expected });
     expect(JSON.stringify(result)).not.toMatch(/secret internals|x is undefined/);
+  });
+});
+
+describe('localizeFieldErrors', () => {
+  const problem = {
+    type: 'about:blank',
+    title: 'Bad Request',
+    status: 400,
+    errors: [
+      { pointer: '/nit', field: 'nit', code: 'nit_check_digit', messages: ['The check digit does not match'] },
+      { pointer: '/x', field: 'x', code: 'feature_specific', messages: ['kept as is'] },
+    ],
+  };
+
+  it.each([
+    ['es-CO', ['El dígito de verificación no corresponde a este NIT.', 'kept as is']],
+    ['en', ['The check digit does not match', 'kept as is']],
+  ] as const)('in %s', (locale, messages) => {
+    expect(localizeFieldErrors(problem, locale).errors?.map((e) => e.messages[0])).toEqual(messages);
   });
 });

@@ -1,5 +1,5 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
-import type { FieldError, ProblemDetails } from '@eslabon/contracts';
+import { FIELD_ERROR_MESSAGES, isFieldErrorCode, type FieldError, type Locale, type ProblemDetails } from '@eslabon/contracts';
 import type { ValidationError } from 'class-validator';
 import { STATUS_CODES } from 'node:http';
 import { DOMAIN_ERROR_STATUS, DomainError } from './domain-error';
@@ -12,6 +12,31 @@ export class RequestValidationError extends Error {
   }
 }
 
+/** class-validator constraint names → the field error codes clients translate. */
+const CONSTRAINT_CODES: Record<string, string> = {
+  isNotEmpty: 'required',
+  isDefined: 'required',
+  isEmail: 'email',
+  maxLength: 'too_long',
+  minLength: 'too_short',
+  length: 'too_short',
+  arrayMaxSize: 'too_many',
+  isIn: 'not_allowed',
+  isEnum: 'not_allowed',
+  whitelistValidation: 'not_allowed',
+  matches: 'format',
+  isUuid: 'format',
+  isString: 'format',
+  isArray: 'format',
+  isObject: 'format',
+  isInt: 'integer',
+  min: 'too_small',
+  max: 'too_large',
+  isIso8601: 'date',
+  isDateString: 'date',
+  isBoolean: 'boolean',
+};
+
 /** Flattens class-validator's tree into field errors with JSON Pointers ("/lots/0/title"). */
 export function toFieldErrors(errors: ValidationError[], parents: string[] = []): FieldError[] {
   return errors.flatMap((error) => {
@@ -21,6 +46,7 @@ export function toFieldErrors(errors: ValidationError[], parents: string[] = [])
           {
             pointer: `/${path.map((p) => p.replace(/~/g, '~0').replace(/\//g, '~1')).join('/')}`,
             field: path.join('.'),
+            code: CONSTRAINT_CODES[Object.keys(error.constraints)[0]] ?? 'invalid',
             messages: Object.values(error.constraints),
           },
         ]
@@ -77,4 +103,16 @@ export function toProblem(exception: unknown): ProblemDetails {
     return problem(status, exception.expose ? exception.message : undefined);
   }
   return problem(HttpStatus.INTERNAL_SERVER_ERROR, 'An unexpected error occurred. Quote the request id when reporting it.');
+}
+
+/**
+ * Field messages in the caller's language: Spanish callers get the shared catalog's words; English
+ * callers keep the validator's own, more specific sentence.
+ */
+export function localizeFieldErrors(problem: ProblemDetails, locale: Locale): ProblemDetails {
+  if (locale === 'en' || !problem.errors) return problem;
+  return {
+    ...problem,
+    errors: problem.errors.map((e) => (isFieldErrorCode(e.code) ? { ...e, messages: [FIELD_ERROR_MESSAGES[e.code][locale]] } : e)),
+  };
 }

@@ -1,11 +1,12 @@
-import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import type { UnspscSuggestion } from '@eslabon/contracts';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 import type { Actor } from '../../core/audit/actor';
 import { Authorize, CurrentActor, Public } from '../../core/auth/auth.decorators';
 import { DATASETS, Dataset } from './reference-csv';
-import { LoadResult, ReferenceDataService, UnspscNode } from './reference-data.service';
+import { LoadResult, ReferenceDataService, UnspscNode, UnspscSynonymView } from './reference-data.service';
 
 class UnspscChildrenQuery {
   @ApiPropertyOptional({ description: 'Code of a segment (2 digits) or family (4); omit for the segments' })
@@ -28,6 +29,46 @@ class UnspscSearchQuery {
   @Min(1)
   @Max(100)
   limit?: number;
+}
+
+class UnspscSuggestQuery {
+  // Checks run last first, and the first failing one names the error: "required" before "too_long".
+  @ApiProperty({ description: 'What the firm sells, in its own words', example: 'hacemos mantenimiento a aires acondicionados' })
+  @MaxLength(500)
+  @IsString()
+  @IsNotEmpty()
+  text!: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 20, default: 10 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(20)
+  limit?: number;
+}
+
+class CreateSynonymDto {
+  // Checks run last first, and the first failing one names the error: "required" before "too_long".
+  @ApiProperty({ description: 'Everyday word or phrase; stored lower case without accents', example: 'tapabocas' })
+  @MaxLength(100)
+  @IsString()
+  @IsNotEmpty()
+  term!: string;
+
+  @ApiProperty({
+    description: 'Words of the official UNSPSC names the term stands for, and/or 6-digit class codes; it replaces the term',
+    example: 'protección respiración 461820',
+  })
+  @MaxLength(500)
+  @IsString()
+  @IsNotEmpty()
+  expansion!: string;
+}
+
+class SynonymParams {
+  @IsUUID()
+  id!: string;
 }
 
 class MunicipalitiesQuery {
@@ -69,6 +110,32 @@ export class ReferenceDataController {
   @Get('unspsc/search')
   unspscSearch(@Query() query: UnspscSearchQuery): Promise<UnspscNode[]> {
     return this.reference.search(query.q, query.limit ?? 20);
+  }
+
+  /** Ranked UNSPSC classes for a supplier's own description of what it sells. */
+  @Public()
+  @Get('unspsc/suggest')
+  unspscSuggest(@Query() query: UnspscSuggestQuery): Promise<UnspscSuggestion[]> {
+    return this.reference.suggest(query.text, query.limit ?? 10);
+  }
+
+  @Authorize({ roles: ['admin'] })
+  @Get('unspsc/synonyms')
+  unspscSynonyms(): Promise<UnspscSynonymView[]> {
+    return this.reference.synonyms();
+  }
+
+  @Authorize({ roles: ['admin'] })
+  @Post('unspsc/synonyms')
+  addUnspscSynonym(@Body() input: CreateSynonymDto, @CurrentActor() actor: Actor): Promise<UnspscSynonymView> {
+    return this.reference.addSynonym(input.term, input.expansion, actor);
+  }
+
+  @Authorize({ roles: ['admin'] })
+  @Delete('unspsc/synonyms/:id')
+  @HttpCode(204)
+  removeUnspscSynonym(@Param() params: SynonymParams, @CurrentActor() actor: Actor): Promise<void> {
+    return this.reference.removeSynonym(params.id, actor);
   }
 
   @Public()

@@ -38,6 +38,9 @@ describe('parseServerConfig', () => {
       frontendDist: undefined,
       heartbeatIntervalMs: 15000,
       trustProxy: false,
+      storageDir: '.data/uploads',
+      s3Url: undefined,
+      uploadMaxBytes: 10 * 1024 * 1024,
       smtpUrl: base.SMTP_URL,
       mailFrom: 'Eslabón <no-reply@eslabon.local>',
       publicUrl: 'http://localhost:3000',
@@ -154,7 +157,9 @@ describe('parseSeedConfig', () => {
       databaseUrl: base.DATABASE_URL,
       admin: { email: 'admin@eslabon.local', password: 'una-clave-larga' },
       officer: undefined,
+      demo: false,
     });
+    expect(parseSeedConfig({ ...seed, SEED_DEMO: 'true' }).demo).toBe(true);
     expect(parseSeedConfig({ ...seed, SEED_OFFICER_EMAIL: 'o@x.co', SEED_OFFICER_PASSWORD: 'otra-clave-larga' }).officer).toEqual({
       email: 'o@x.co',
       password: 'otra-clave-larga',

@@ -27,6 +27,11 @@ export interface ServerConfig extends DatabaseConfig {
   /** How often the worker proves it is alive through the queue. */
   heartbeatIntervalMs: number;
   trustProxy: boolean;
+  /** Where uploaded documents live on local disk, when no S3 storage is configured. */
+  storageDir: string;
+  /** S3-compatible storage: https://KEY:SECRET@host[:port]/bucket?region=…; documents go there instead of storageDir. */
+  s3Url: string | undefined;
+  uploadMaxBytes: number;
   /** Outgoing mail server (smtp:// or smtps://, credentials in the URL). */
   smtpUrl: string;
   /** Sender of every e-mail, as an address or `Name <address>`. */
@@ -174,6 +179,8 @@ export interface SeedAccount {
 export interface SeedConfig extends DatabaseConfig {
   admin: SeedAccount;
   officer?: SeedAccount;
+  /** SEED_DEMO=true adds demo suppliers and buyers (local use only). */
+  demo: boolean;
 }
 
 /**
@@ -193,6 +200,7 @@ export function parseSeedConfig(env: Env): SeedConfig {
     databaseUrl: read.url('DATABASE_URL', POSTGRES) as string,
     admin: account('SEED_ADMIN', true) as SeedAccount,
     officer: account('SEED_OFFICER', false),
+    demo: read.oneOf('SEED_DEMO', ['true', 'false'] as const, 'false') === 'true',
   };
   return read.done(config);
 }
@@ -211,6 +219,9 @@ function readServerConfig(read: Reader, requireUrls: boolean): ServerConfig {
     frontendDist: read.optional('FRONTEND_DIST'),
     heartbeatIntervalMs: read.integer('WORKER_HEARTBEAT_MS', 15_000, 100, 3_600_000),
     trustProxy: read.oneOf('TRUST_PROXY', ['true', 'false'] as const, 'false') === 'true',
+    storageDir: read.text('STORAGE_DIR', '.data/uploads', /^[^\0]+$/, 'must be a directory path'),
+    s3Url: read.url('S3_URL', HTTP, false),
+    uploadMaxBytes: read.size('UPLOAD_MAX_SIZE', 10 * 1024 * 1024),
     smtpUrl: read.url('SMTP_URL', SMTP, requireUrls) as string,
     mailFrom: read.text(
       'MAIL_FROM',

@@ -12,8 +12,12 @@ export interface NavItem {
 export const NAV_ITEMS: readonly NavItem[] = [
   { id: 'home', path: '/', audience: 'public' },
   { id: 'status', path: '/estado', audience: 'public' },
+  { id: 'supplierProfile', path: '/proveedor/perfil', audience: ['supplier_admin', 'supplier_member'] },
+  { id: 'buyerProfile', path: '/organizacion/perfil-comprador', audience: ['buyer_admin', 'buyer'] },
+  { id: 'directory', path: '/proveedores', audience: ['buyer_admin', 'buyer', 'officer', 'admin'] },
   { id: 'members', path: '/organizacion/miembros', audience: ['buyer_admin', 'supplier_admin'] },
   { id: 'approvals', path: '/admin/organizaciones', audience: ['admin'] },
+  { id: 'ruleParameters', path: '/admin/parametros', audience: ['admin'] },
 ];
 
 export function visibleNavItems(items: readonly NavItem[], roles: readonly Role[]): NavItem[] {

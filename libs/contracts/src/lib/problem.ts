@@ -2,6 +2,8 @@
 export interface FieldError {
   pointer: string;
   field: string;
+  /** Why, as a code of FIELD_ERROR_MESSAGES (or a feature's own), for the UI to pick its words. */
+  code?: string;
   messages: string[];
 }
 

@@ -1,6 +1,14 @@
 import { WorkerHeartbeats1764000000000 } from './1764000000000-worker-heartbeats';
 import { AccountsAuditOutbox1764100000000 } from './1764100000000-accounts-audit-outbox';
 import { ReferenceData1764200000000 } from './1764200000000-reference-data';
+import { UnspscSynonyms1764300000000 } from './1764300000000-unspsc-synonyms';
+import { SupplierRegistry1764400000000 } from './1764400000000-supplier-registry';
 
 /** Applied in this order; append new migrations at the end. */
-export const MIGRATIONS = [WorkerHeartbeats1764000000000, AccountsAuditOutbox1764100000000, ReferenceData1764200000000];
+export const MIGRATIONS = [
+  WorkerHeartbeats1764000000000,
+  AccountsAuditOutbox1764100000000,
+  ReferenceData1764200000000,
+  UnspscSynonyms1764300000000,
+  SupplierRegistry1764400000000,
+];

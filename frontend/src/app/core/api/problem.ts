@@ -19,7 +19,7 @@ export function showProblem(form: FormGroup, problem: ProblemDetails): ProblemDe
   for (const error of problem.errors ?? []) {
     const control: AbstractControl | null = form.get(error.field);
     if (control) {
-      control.setErrors({ ...(control.errors ?? {}), server: problem.code ?? error.messages[0] });
+      control.setErrors({ ...(control.errors ?? {}), server: error.code ?? problem.code ?? error.messages[0] });
       control.markAsTouched();
     } else {
       unplaced = true;

@@ -1,6 +1,12 @@
+import { adminEn } from './admin.messages';
+import { directoryEn } from './directory.messages';
+import { supplierProfileEn } from './supplier-profile.messages';
 import type { Messages } from './messages.es-CO';
 
 export const en: Messages = {
+  supplierProfile: supplierProfileEn,
+  directory: directoryEn,
+  admin: adminEn,
   app: {
     name: 'Eslabón',
     tagline: 'Public procurement for national industry',
@@ -13,6 +19,10 @@ export const en: Messages = {
   nav: {
     home: 'Home',
     status: 'System status',
+    supplierProfile: 'My supplier profile',
+    buyerProfile: 'Buyer profile',
+    directory: 'Supplier directory',
+    ruleParameters: 'Rule parameters',
     members: 'Members',
     approvals: 'Requests',
   },

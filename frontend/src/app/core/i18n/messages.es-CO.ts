@@ -1,5 +1,12 @@
+import { adminEs } from './admin.messages';
+import { directoryEs } from './directory.messages';
+import { supplierProfileEs } from './supplier-profile.messages';
+
 /** Spanish (Colombia): the primary language of the UI. Every other language mirrors these keys. */
 export const esCO = {
+  supplierProfile: supplierProfileEs,
+  directory: directoryEs,
+  admin: adminEs,
   app: {
     name: 'Eslabón',
     tagline: 'Compras públicas para la industria nacional',
@@ -12,6 +19,10 @@ export const esCO = {
   nav: {
     home: 'Inicio',
     status: 'Estado del sistema',
+    supplierProfile: 'Mi perfil de proveedor',
+    buyerProfile: 'Perfil de la entidad',
+    directory: 'Directorio de proveedores',
+    ruleParameters: 'Parámetros normativos',
     members: 'Miembros',
     approvals: 'Solicitudes',
   },

@@ -1,0 +1,25 @@
+import { DataSource } from 'typeorm';
+import { AuditService } from '../core/audit/audit.service';
+import { TestStack, createTestStack } from '../testing';
+import { DEMO_SUPPLIER_COUNT, demoBuyers } from './demo-data';
+import { seedDemo } from './seed-demo';
+
+describe('demo data', () => {
+  let stack: TestStack;
+  beforeAll(async () => (stack = await createTestStack()));
+  afterAll(() => stack.close());
+
+  it('passes every check a real registration passes, spreads over sizes, types and departments, and loads once', async () => {
+    const db = stack.api.get(DataSource);
+    expect(await seedDemo(db, stack.api.get(AuditService))).toEqual({ suppliers: DEMO_SUPPLIER_COUNT, buyers: demoBuyers().length });
+    const [spread] = await db.query(`SELECT count(DISTINCT size_class)::int AS sizes, count(DISTINCT supplier_type)::int AS types,
+        count(DISTINCT domicile_department)::int AS departments, count(*) FILTER (WHERE cardinality(women_led_criteria) > 0)::int AS women_led
+        FROM supplier_profiles`);
+    expect(spread).toMatchObject({ sizes: 4, types: 4 });
+    expect(spread.departments).toBeGreaterThanOrEqual(20);
+    expect(spread.women_led).toBeGreaterThanOrEqual(10);
+    const buyers = await db.query(`SELECT o.kind FROM buyer_profiles b JOIN organizations o ON o.id = b.organization_id`);
+    expect(buyers.filter((b: { kind: string }) => b.kind === 'state_company')).toHaveLength(2);
+    expect(await seedDemo(db, stack.api.get(AuditService))).toEqual({ suppliers: 0, buyers: 0 });
+  });
+});

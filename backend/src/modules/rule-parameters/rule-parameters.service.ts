@@ -1,0 +1,123 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { NewRuleParameterVersion, RuleParameter, RuleParameterVersionView } from '@eslabon/contracts';
+import { CuantiaBand, SizeThresholdsValue, SizeThresholdsVersion, UvtValue, currentVersions, ruleParameterProblems } from '@eslabon/domain';
+import { DataSource, EntityManager } from 'typeorm';
+import type { Actor } from '../../core/audit/actor';
+import { AuditService } from '../../core/audit/audit.service';
+import { DomainError, fieldError } from '../../core/http/domain-error';
+import { bogotaToday } from '../../core/time/bogota';
+import { RuleParameterVersion } from './rule-parameter-version.entity';
+
+/** The Decreto 957 inputs in force today: the thresholds and every year's UVT, each with its version id. */
+export interface SizeRules {
+  thresholds: SizeThresholdsVersion;
+  uvts: (UvtValue & { versionId: string })[];
+}
+
+export interface CuantiaRules {
+  bands: CuantiaBand[];
+  bandsVersionId: string;
+  smmlvYear: number;
+  smmlvCop: number;
+}
+
+function toView(row: RuleParameterVersion, current: ReadonlySet<string>): RuleParameterVersionView {
+  return {
+    id: row.id,
+    parameter: row.parameter,
+    period: row.period,
+    value: row.value,
+    validFrom: row.validFrom,
+    source: row.source,
+    note: row.note,
+    createdAt: row.createdAt.toISOString(),
+    current: current.has(row.id),
+  };
+}
+
+const toVersioned = (row: RuleParameterVersion) => ({ ...row, createdAt: row.createdAt.toISOString() });
+
+@Injectable()
+export class RuleParametersService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(): Promise<RuleParameterVersionView[]> {
+    const rows = await this.db.getRepository(RuleParameterVersion).find({ order: { parameter: 'ASC', period: 'DESC', createdAt: 'DESC' } });
+    const current = new Set(
+      [...new Set(rows.map((r) => r.parameter))].flatMap((p) =>
+        currentVersions(rows.filter((r) => r.parameter === p).map(toVersioned), bogotaToday()).map((v) => v.id),
+      ),
+    );
+    return rows.map((row) => toView(row, current));
+  }
+
+  /** A new version; the one it supersedes stays, and so does everything computed with it. */
+  async create(input: NewRuleParameterVersion, actor: Actor): Promise<RuleParameterVersionView> {
+    const problems = ruleParameterProblems(input.parameter, input.period, input.value);
+    if (problems.length) throw DomainError.fields(problems.map((p) => fieldError(p.field, p.code, p.message)));
+    return this.db.transaction(async (em) => {
+      const row = await em.getRepository(RuleParameterVersion).save(
+        em.getRepository(RuleParameterVersion).create({
+          parameter: input.parameter,
+          period: input.period,
+          value: input.value,
+          validFrom: input.validFrom,
+          source: input.source,
+          note: input.note ?? null,
+          createdBy: actor.userId,
+        }),
+      );
+      await this.audit.record(em, actor, {
+        action: 'rule_parameter.version_added',
+        entityType: 'rule_parameter',
+        entityId: `${input.parameter}:${input.period}`,
+        summary: { after: { id: row.id, value: input.value, validFrom: input.validFrom, source: input.source } },
+      });
+      const current = (await this.currentOf(em, input.parameter)).map((v) => v.id);
+      return toView(row, new Set(current));
+    });
+  }
+
+  async sizeRules(em: EntityManager = this.db.manager): Promise<SizeRules> {
+    const [thresholds] = await this.currentOf(em, 'size_thresholds');
+    if (!thresholds) throw new Error('No Decreto 957 thresholds are in force: the reference data is missing');
+    const uvts = (await this.currentOf(em, 'uvt')).map((v) => ({
+      year: Number(v.period),
+      cop: v.value as number,
+      source: v.source,
+      versionId: v.id,
+    }));
+    return {
+      thresholds: {
+        id: thresholds.id,
+        validFrom: thresholds.validFrom,
+        source: thresholds.source,
+        bySector: thresholds.value as SizeThresholdsValue,
+      },
+      uvts,
+    };
+  }
+
+  /** Bands in force and the SMMLV of the latest year that has one (this year's once it is loaded). */
+  async cuantiaRules(em: EntityManager = this.db.manager): Promise<CuantiaRules | null> {
+    const [bands] = await this.currentOf(em, 'menor_cuantia_bands');
+    const smmlv = (await this.currentOf(em, 'smmlv')).sort((a, b) => b.period.localeCompare(a.period))[0];
+    if (!bands || !smmlv) return null;
+    return {
+      bands: bands.value as CuantiaBand[],
+      bandsVersionId: bands.id,
+      smmlvYear: Number(smmlv.period),
+      smmlvCop: smmlv.value as number,
+    };
+  }
+
+  private async currentOf(em: EntityManager, parameter: RuleParameter): Promise<RuleParameterVersion[]> {
+    const rows = await em.getRepository(RuleParameterVersion).findBy({ parameter });
+    const ids = new Set(currentVersions(rows.map(toVersioned), bogotaToday()).map((v) => v.id));
+    return rows.filter((r) => ids.has(r.id));
+  }
+}

@@ -1,0 +1,221 @@
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
+import { FormControl, NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
+import { MatAutocompleteModule } from '@angular/material/autocomplete';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCardModule } from '@angular/material/card';
+import { MatCheckboxModule } from '@angular/material/checkbox';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatSelectModule } from '@angular/material/select';
+import { ActivatedRoute, ParamMap, Router, RouterLink } from '@angular/router';
+import {
+  SUPPLIER_TYPES,
+  type SupplierDirectoryPage,
+  type SupplierDirectoryQuery,
+  type SupplierPublicView,
+  type SupplierType,
+} from '@eslabon/contracts';
+import { SIZE_CLASSES, type SizeClass } from '@eslabon/domain';
+import { catchError, debounceTime, distinctUntilChanged, filter, map, of, switchMap, tap } from 'rxjs';
+import { problemOf } from '../../core/api/problem';
+import { errorMessage } from '../../core/forms/form-errors';
+import { I18n } from '../../core/i18n/i18n.service';
+import { ReferenceClient, UnspscNode } from '../../core/reference/reference.client';
+import { DirectoryClient } from './directory.client';
+import { SupplierSummary } from './supplier-summary';
+
+const PAGE_SIZE = 20;
+const SHOWN_CLASSES = 3;
+/** Shorter UNSPSC queries match half the catalogue. */
+const MIN_QUERY = 2;
+
+/** The filters as the URL carries them (the API's own names), so a filtered view can be shared. */
+function queryOf(params: ParamMap): SupplierDirectoryQuery {
+  const text = (name: string) => params.get(name)?.trim() || undefined;
+  const oneOf = <T extends string>(name: string, allowed: readonly T[]) => allowed.find((v) => v === params.get(name));
+  return {
+    q: text('q'),
+    unspsc: text('unspsc'),
+    department: text('department'),
+    size: oneOf('size', SIZE_CLASSES),
+    supplierType: oneOf('supplierType', SUPPLIER_TYPES),
+    womenLed: params.get('womenLed') === 'true' || undefined,
+    nationalProducts: params.get('nationalProducts') === 'true' || undefined,
+    page: Math.max(1, Math.trunc(Number(params.get('page'))) || 1),
+    pageSize: PAGE_SIZE,
+  };
+}
+
+/** Buyers and officers find suppliers by what they sell, where they are and who they are. */
+@Component({
+  selector: 'esl-directory-page',
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    MatAutocompleteModule,
+    MatButtonModule,
+    MatCardModule,
+    MatCheckboxModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSelectModule,
+    SupplierSummary,
+  ],
+  templateUrl: './directory.page.html',
+  styleUrl: './directory.page.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class DirectoryPage {
+  protected readonly i18n = inject(I18n);
+  private readonly client = inject(DirectoryClient);
+  private readonly reference = inject(ReferenceClient);
+  private readonly router = inject(Router);
+  private readonly route = inject(ActivatedRoute);
+  protected readonly sizes = SIZE_CLASSES;
+  protected readonly supplierTypes = SUPPLIER_TYPES;
+  protected readonly departments = toSignal(this.reference.departments().pipe(catchError(() => of([]))), { initialValue: [] });
+
+  protected readonly filters = inject(NonNullableFormBuilder).group({
+    q: [''],
+    unspsc: [''],
+    department: [''],
+    size: ['' as SizeClass | ''],
+    supplierType: ['' as SupplierType | ''],
+    womenLed: [false],
+    nationalProducts: [false],
+  });
+  /** What is typed in the UNSPSC box, or the class or family chosen from its suggestions. */
+  protected readonly unspscInput = new FormControl<string | UnspscNode>('', { nonNullable: true });
+  protected readonly unspscResults = toSignal(
+    this.unspscInput.valueChanges.pipe(
+      filter((value): value is string => typeof value === 'string'),
+      debounceTime(300),
+      map((q) => q.trim()),
+      distinctUntilChanged(),
+      // The directory filters by class or family; segments are too broad to be useful.
+      switchMap((q) =>
+        q.length < MIN_QUERY
+          ? of([])
+          : this.reference.unspscSearch(q).pipe(
+              map((nodes) => nodes.filter((n) => n.level !== 'segment')),
+              catchError(() => of([])),
+            ),
+      ),
+    ),
+    { initialValue: [] as UnspscNode[] },
+  );
+
+  protected readonly result = signal<SupplierDirectoryPage | null>(null);
+  protected readonly failure = signal('');
+  protected readonly pages = computed(() => {
+    const result = this.result();
+    return result ? Math.max(1, Math.ceil(result.total / result.pageSize)) : 1;
+  });
+
+  constructor() {
+    this.route.queryParamMap
+      .pipe(
+        map(queryOf),
+        tap((query) => this.showFilters(query)),
+        switchMap((query) =>
+          this.client.search(query).pipe(
+            catchError((error: unknown) => {
+              this.failure.set(errorMessage(this.i18n, problemOf(error).code));
+              return of(null);
+            }),
+          ),
+        ),
+        takeUntilDestroyed(),
+      )
+      .subscribe((result) => this.result.set(result));
+    // Typing again in the UNSPSC box drops the class or family chosen before.
+    this.unspscInput.valueChanges.pipe(takeUntilDestroyed()).subscribe((value) => {
+      if (typeof value === 'string' && this.filters.controls.unspsc.value) {
+        this.filters.controls.unspsc.setValue('');
+        this.apply();
+      }
+    });
+  }
+
+  protected unspscLabel(value: string | UnspscNode): string {
+    return typeof value === 'string' ? value : `${value.code} · ${value.name}`;
+  }
+
+  protected chooseUnspsc(node: UnspscNode): void {
+    this.filters.controls.unspsc.setValue(node.code);
+    this.apply();
+  }
+
+  protected sizeLabel(size: SizeClass): string {
+    return this.i18n.t(`directory.sizes.${size}`);
+  }
+
+  protected typeLabel(type: SupplierType): string {
+    return this.i18n.t(`directory.types.${type}`);
+  }
+
+  protected shownClasses(supplier: SupplierPublicView): string {
+    const names = supplier.classes.slice(0, SHOWN_CLASSES).map((c) => c.name);
+    const more = supplier.classes.length - SHOWN_CLASSES;
+    return more > 0 ? `${names.join(', ')} ${this.i18n.t('directory.moreClasses', { count: more })}` : names.join(', ');
+  }
+
+  protected validNationalProducts(supplier: SupplierPublicView): number {
+    return supplier.nationalProducts.filter((p) => !p.expired).length;
+  }
+
+  /** Puts the filters in the URL; the search follows the URL. */
+  protected apply(page = 1): void {
+    const f = this.filters.getRawValue();
+    void this.router.navigate([], {
+      relativeTo: this.route,
+      queryParams: {
+        q: f.q.trim() || null,
+        unspsc: f.unspsc || null,
+        department: f.department || null,
+        size: f.size || null,
+        supplierType: f.supplierType || null,
+        womenLed: f.womenLed || null,
+        nationalProducts: f.nationalProducts || null,
+        page: page > 1 ? page : null,
+      },
+    });
+  }
+
+  protected clear(): void {
+    this.filters.reset();
+    this.unspscInput.reset('', { emitEvent: false });
+    this.apply();
+  }
+
+  /** Shows the URL's filters in the form, e.g. when a shared link is opened. */
+  private showFilters(query: SupplierDirectoryQuery): void {
+    this.failure.set('');
+    this.filters.reset({
+      q: query.q ?? '',
+      unspsc: query.unspsc ?? '',
+      department: query.department ?? '',
+      size: query.size ?? '',
+      supplierType: query.supplierType ?? '',
+      womenLed: query.womenLed ?? false,
+      nationalProducts: query.nationalProducts ?? false,
+    });
+    const chosen = this.unspscInput.value;
+    if (query.unspsc && (typeof chosen === 'string' || chosen.code !== query.unspsc)) this.nameUnspsc(query.unspsc);
+    if (!query.unspsc && typeof chosen !== 'string') this.unspscInput.reset('', { emitEvent: false });
+  }
+
+  /** A shared link carries only the code: look its name up (the search also matches the start of a code). */
+  private nameUnspsc(code: string): void {
+    this.unspscInput.setValue(code, { emitEvent: false });
+    this.reference.unspscSearch(code, 5).subscribe({
+      next: (nodes) => {
+        const node = nodes.find((n) => n.code === code);
+        if (node && this.filters.controls.unspsc.value === code) this.unspscInput.setValue(node, { emitEvent: false });
+      },
+      // The code alone still says what is filtered.
+      error: () => undefined,
+    });
+  }
+}
