@@ -1,19 +1,5 @@
 import { expect, test } from '@playwright/test';
-
-/** MailDev's REST API (started by npm test) holds what the app sent. */
-async function linkMailedTo(address: string, subject: RegExp): Promise<string> {
-  const inbox = process.env['E2E_MAIL_CATCHER_URL'];
-  if (!inbox) throw new Error('E2E_MAIL_CATCHER_URL is not set: run the browser tests with "npm run test:e2e".');
-  let link: string | undefined;
-  await expect(async () => {
-    const mails: { subject: string; text: string }[] = await (
-      await fetch(`${inbox}/api/email?to.address=${encodeURIComponent(address)}`)
-    ).json();
-    link = /https?:\/\/\S+token=[\w-]+/.exec(mails.find((m) => subject.test(m.subject))?.text ?? '')?.[0];
-    expect(link).toBeTruthy();
-  }).toPass({ timeout: 20_000 });
-  return link as string;
-}
+import { linkMailedTo } from './support';
 
 test('a supplier signs up, confirms the e-mail, signs in and invites a member', async ({ page }) => {
   const email = `e2e-${Date.now()}@prueba.co`;
