@@ -21,5 +21,6 @@ describe('demo data', () => {
     const buyers = await db.query(`SELECT o.kind FROM buyer_profiles b JOIN organizations o ON o.id = b.organization_id`);
     expect(buyers.filter((b: { kind: string }) => b.kind === 'state_company')).toHaveLength(2);
     expect(await seedDemo(db, stack.api.get(AuditService))).toEqual({ suppliers: 0, buyers: 0 });
-  });
+    // 58 accounts with argon2 password hashes: seconds, not milliseconds.
+  }, 60_000);
 });

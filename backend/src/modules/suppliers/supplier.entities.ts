@@ -144,15 +144,8 @@ export class SupplierProfile {
   updatedAt!: Date;
 }
 
-/**
- * Every size classification ever made, with its inputs and the rule versions it used (Decreto 957 de
- * 2019, RULES.md §1), so it can be reproduced after the UVT or the thresholds change.
- */
-@Entity({ name: 'supplier_size_classifications' })
-export class SupplierSizeClassification {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
+/** Rows that belong to one supplier organization and go with it. */
+abstract class OwnedBySupplier {
   @Index()
   @Column({ type: 'uuid' })
   organizationId!: string;
@@ -160,6 +153,16 @@ export class SupplierSizeClassification {
   @ManyToOne(() => Organization, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'organization_id' })
   organization?: Organization;
+}
+
+/**
+ * Every size classification ever made, with its inputs and the rule versions it used (Decreto 957 de
+ * 2019, RULES.md §1), so it can be reproduced after the UVT or the thresholds change.
+ */
+@Entity({ name: 'supplier_size_classifications' })
+export class SupplierSizeClassification extends OwnedBySupplier {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
 
   @Column({ type: 'text' })
   sizeClass!: SizeClass;
@@ -220,17 +223,9 @@ export class SupplierUnspscClass {
 
 /** A product the supplier makes in Colombia, with its RPBN registration (Decreto 2680 de 2009). */
 @Entity({ name: 'supplier_national_products' })
-export class SupplierNationalProduct {
+export class SupplierNationalProduct extends OwnedBySupplier {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
-
-  @Index()
-  @Column({ type: 'uuid' })
-  organizationId!: string;
-
-  @ManyToOne(() => Organization, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'organization_id' })
-  organization?: Organization;
 
   @Column({ type: 'text' })
   name!: string;
@@ -247,17 +242,9 @@ export class SupplierNationalProduct {
 
 /** An uploaded supporting document; the bytes live in object storage under `storageKey`. */
 @Entity({ name: 'supplier_documents' })
-export class SupplierDocument {
+export class SupplierDocument extends OwnedBySupplier {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
-
-  @Index()
-  @Column({ type: 'uuid' })
-  organizationId!: string;
-
-  @ManyToOne(() => Organization, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'organization_id' })
-  organization?: Organization;
 
   @Column({ type: 'text' })
   type!: DocumentType;

@@ -339,12 +339,11 @@ export class SuppliersService {
         verificationStatus: 'unverified',
         updatedAt: new Date(),
       });
-    const [classRows, products, documents, size] = await Promise.all([
-      em.find(SupplierUnspscClass, { where: { organizationId }, order: { classCode: 'ASC' } }),
-      em.find(SupplierNationalProduct, { where: { organizationId }, order: { name: 'ASC' } }),
-      em.find(SupplierDocument, { where: { organizationId }, order: { uploadedAt: 'ASC' } }),
-      p.sizeClassificationId ? em.findOneBy(SupplierSizeClassification, { id: p.sizeClassificationId }) : null,
-    ]);
+    // One after another: inside a transaction they share one connection.
+    const classRows = await em.find(SupplierUnspscClass, { where: { organizationId }, order: { classCode: 'ASC' } });
+    const products = await em.find(SupplierNationalProduct, { where: { organizationId }, order: { name: 'ASC' } });
+    const documents = await em.find(SupplierDocument, { where: { organizationId }, order: { uploadedAt: 'ASC' } });
+    const size = p.sizeClassificationId ? await em.findOneBy(SupplierSizeClassification, { id: p.sizeClassificationId }) : null;
     const names = await unspscNames(em, [...classRows.map((c) => c.classCode), ...products.map((n) => n.unspscClass)]);
     const identity = identityOf(p);
     const legal = legalOf(p);
