@@ -70,16 +70,16 @@ export class SupplierRegistry1764400000000 implements MigrationInterface {
       `CREATE TRIGGER rule_parameter_versions_immutable BEFORE UPDATE OR DELETE ON rule_parameter_versions FOR EACH ROW EXECUTE FUNCTION rule_parameter_versions_immutable()`,
     );
     await q.query(`INSERT INTO rule_parameter_versions (parameter, period, value, valid_from, source, note) VALUES
-        ('uvt', '2022', '38004', '2022-01-01', 'DIAN, Resolución 000140 de 2021', 'Value from RULES.md; confirm the resolution number.'),
-        ('uvt', '2023', '42412', '2023-01-01', 'DIAN, Resolución 001264 de 2022', 'Not listed in RULES.md; confirm against the DIAN resolution.'),
-        ('uvt', '2024', '47065', '2024-01-01', 'DIAN, Resolución 000187 de 2023', 'Value from RULES.md; confirm the resolution number.'),
+        ('uvt', '2022', '38004', '2022-01-01', 'DIAN, Resolución 000140 de 2021', 'Valor de RULES.md; confirmar el número de la resolución.'),
+        ('uvt', '2023', '42412', '2023-01-01', 'DIAN, Resolución 001264 de 2022', 'No figura en RULES.md; confirmar contra la resolución de la DIAN.'),
+        ('uvt', '2024', '47065', '2024-01-01', 'DIAN, Resolución 000187 de 2023', 'Valor de RULES.md; confirmar el número de la resolución.'),
         ('uvt', '2025', '49799', '2025-01-01', 'DIAN, Resolución 000193 de 2024', NULL),
         ('uvt', '2026', '52374', '2026-01-01', 'DIAN, Resolución 000238 de 2025', NULL),
-        ('smmlv', '2025', '1423500', '2025-01-01', 'Decreto 1572 de 2024', 'Value from RULES.md; confirm the decree number.'),
-        ('smmlv', '2026', '1750905', '2026-01-01', 'RULES.md §6 (SMMLV 2026)', 'Confirm the decree number.'),
-        ('size_thresholds', 'all', '{"manufactura":{"micro":23563,"pequena":204995,"mediana":1736565},"servicios":{"micro":32988,"pequena":131951,"mediana":483034},"comercio":{"micro":44769,"pequena":431196,"mediana":2160692}}', '2019-06-05', 'Decreto 957 de 2019, art. 2.2.1.13.2.2 (Decreto 1074 de 2015)', 'Income of year N converts with the UVT of year N (confirm).'),
-        ('mipyme_call_threshold', '2024-2025', '{"usd":125000,"cop":532338092}', '2024-01-01', 'Ley 2069 de 2020 art. 30; Decreto 1082 de 2015 art. 2.2.1.2.4.2.2; MinCIT published figure', 'Biennium of the COP 532.338.092 figure to be confirmed.'),
-        ('menor_cuantia_bands', 'all', '[{"fromSmmlv":0,"menorCuantiaSmmlv":280},{"fromSmmlv":120000,"menorCuantiaSmmlv":450},{"fromSmmlv":400000,"menorCuantiaSmmlv":650},{"fromSmmlv":850000,"menorCuantiaSmmlv":850},{"fromSmmlv":1200000,"menorCuantiaSmmlv":1000}]', '2007-07-16', 'Ley 1150 de 2007 art. 2 num. 2 lit. b', 'Table to be confirmed (RULES.md §6).')`);
+        ('smmlv', '2025', '1423500', '2025-01-01', 'Decreto 1572 de 2024', 'Valor de RULES.md; confirmar el número del decreto.'),
+        ('smmlv', '2026', '1750905', '2026-01-01', 'RULES.md §6 (SMMLV 2026)', 'Confirmar el número del decreto.'),
+        ('size_thresholds', 'all', '{"manufactura":{"micro":23563,"pequena":204995,"mediana":1736565},"servicios":{"micro":32988,"pequena":131951,"mediana":483034},"comercio":{"micro":44769,"pequena":431196,"mediana":2160692}}', '2019-06-05', 'Decreto 957 de 2019, art. 2.2.1.13.2.2 (Decreto 1074 de 2015)', 'Los ingresos del año N se convierten con la UVT del año N (por confirmar).'),
+        ('mipyme_call_threshold', '2024-2025', '{"usd":125000,"cop":532338092}', '2024-01-01', 'Ley 2069 de 2020 art. 30; Decreto 1082 de 2015 art. 2.2.1.2.4.2.2; cifra publicada por MinCIT', 'Por confirmar el bienio de la cifra de COP 532.338.092.'),
+        ('menor_cuantia_bands', 'all', '[{"fromSmmlv":0,"menorCuantiaSmmlv":280},{"fromSmmlv":120000,"menorCuantiaSmmlv":450},{"fromSmmlv":400000,"menorCuantiaSmmlv":650},{"fromSmmlv":850000,"menorCuantiaSmmlv":850},{"fromSmmlv":1200000,"menorCuantiaSmmlv":1000}]', '2007-07-16', 'Ley 1150 de 2007 art. 2 num. 2 lit. b', 'Tabla por confirmar (RULES.md §6).')`);
   }
 
   async down(q: QueryRunner): Promise<void> {
