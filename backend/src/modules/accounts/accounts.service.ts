@@ -21,6 +21,7 @@ import { OutboxService } from '../../core/outbox/outbox.service';
 import { Organization } from './entities/organization.entity';
 import { consumeToken } from './one-time-tokens';
 import { hashPassword, verifyPassword } from './passwords';
+import { isUniqueViolation } from '../../core/database/unique-violation';
 
 /** Failed logins counted over this window for throttling. */
 const THROTTLE_WINDOW_S = 15 * 60;
@@ -32,11 +33,7 @@ export const normalizeEmail = (email: string): string => email.trim().toLowerCas
 const emailTaken = () => DomainError.field('conflict', 'email_taken', 'email', 'There is already an account with this e-mail address.');
 
 /** Two sign-ups racing for one address: the unique index decides, and the loser gets the same 409. */
-function isDuplicateEmail(error: unknown): boolean {
-  const e = error as { code?: string; constraint?: string; driverError?: { code?: string; constraint?: string } };
-  const pg = e.driverError ?? e;
-  return pg.code === '23505' && pg.constraint === 'ix_users_email';
-}
+const isDuplicateEmail = (error: unknown): boolean => isUniqueViolation(error, 'ix_users_email');
 
 @Injectable()
 export class AccountsService {

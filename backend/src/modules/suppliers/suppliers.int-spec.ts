@@ -229,6 +229,20 @@ describe('supplier registry', () => {
     await asBuyer.get('/api/v1/suppliers?size=enorme').expect(400);
   });
 
+  it('refuses a NIT another supplier registered, even when both save at once', async () => {
+    const res = await asB.put(url(b, '/profile/identity'), identity('830115297', '6')).expect(400);
+    expect(res.body.errors).toEqual([expect.objectContaining({ field: 'nit', code: 'nit_taken' })]);
+    const c = await createAccount(stack.api, 'supplier', 'supplier_admin');
+    const d = await createAccount(stack.api, 'supplier', 'supplier_admin');
+    const [asC, asD] = await Promise.all([signedIn(stack.api, c), signedIn(stack.api, d)]);
+    const race = await Promise.all([
+      asC.put(url(c, '/profile/identity'), identity('890903938', '8')),
+      asD.put(url(d, '/profile/identity'), identity('890903938', '8')),
+    ]);
+    expect(race.map((r) => r.status).sort()).toEqual([200, 400]);
+    expect(race.find((r) => r.status === 400)?.body.errors).toEqual([expect.objectContaining({ field: 'nit', code: 'nit_taken' })]);
+  });
+
   it('lets only a platform admin verify, and a rejection needs a reason', async () => {
     await asA.put(`/api/v1/admin/suppliers/${a.organizationId}/verification`, { status: 'verified' }).expect(403);
     const noReason = await asAdmin.put(`/api/v1/admin/suppliers/${a.organizationId}/verification`, { status: 'rejected' }).expect(400);

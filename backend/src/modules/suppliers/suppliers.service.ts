@@ -30,6 +30,9 @@ import {
   SupplierUnspscClass,
 } from './supplier.entities';
 import { documentView, identityOf, legalOf, productView, sizeView } from './supplier-views';
+import { isUniqueViolation } from '../../core/database/unique-violation';
+
+const nitTaken = () => fieldError('nit', 'nit_taken', 'Another supplier is registered with this NIT');
 
 /** Names of UNSPSC codes, for views. */
 export async function unspscNames(em: EntityManager, codes: string[]): Promise<Map<string, string>> {
@@ -66,6 +69,14 @@ export class SuppliersService {
   }
 
   async saveIdentity(organizationId: string, input: SupplierIdentity, actor: Actor): Promise<SupplierProfileView> {
+    return this.saveIdentityOnce(organizationId, input, actor).catch((error: unknown) => {
+      // Two suppliers racing for one NIT: the unique index decides, and the loser hears it like any other.
+      if (isUniqueViolation(error, 'ix_supplier_profiles_nit')) throw DomainError.fields([nitTaken()]);
+      throw error;
+    });
+  }
+
+  private async saveIdentityOnce(organizationId: string, input: SupplierIdentity, actor: Actor): Promise<SupplierProfileView> {
     return this.db.transaction(async (em) => {
       const problems: FieldError[] = [];
       // DIAN's modulo-11 check digit (RULES.md §9), the same function the browser form uses.
@@ -83,7 +94,7 @@ export class SuppliersService {
         input.nit,
         organizationId,
       ]);
-      if (taken) problems.push(fieldError('nit', 'nit_taken', 'Another supplier is registered with this NIT'));
+      if (taken) problems.push(nitTaken());
       if (problems.length) throw DomainError.fields(problems);
 
       const before = await lockSupplierProfile(em, organizationId);
