@@ -251,6 +251,15 @@ describe('supplier registry', () => {
       .put(`/api/v1/admin/suppliers/${a.organizationId}/verification`, { status: 'rejected', reason: 'El RUT no es legible' })
       .expect(200);
     expect(rejected.body.verification).toMatchObject({ status: 'rejected', reason: 'El RUT no es legible' });
+    // Correcting a declared fact sends the profile back for review; a contact detail does not.
+    const verified = await asAdmin.put(`/api/v1/admin/suppliers/${a.organizationId}/verification`, { status: 'verified' }).expect(200);
+    expect(verified.body.verification.status).toBe('verified');
+    const phone = await asA
+      .put(url(a, '/profile/identity'), { ...identity('830115297', '6'), contactPhone: '+57 311 000 0000' })
+      .expect(200);
+    expect(phone.body.verification.status).toBe('verified');
+    const income = await asA.put(url(a, '/profile/legal'), legal('900000000')).expect(200);
+    expect(income.body.verification).toEqual({ status: 'unverified', reason: null, decidedAt: null });
     const trail = await stack.api
       .get(DataSource)
       .query(`SELECT action FROM audit_log WHERE entity_id = $1 ORDER BY id`, [a.organizationId]);
@@ -261,6 +270,7 @@ describe('supplier registry', () => {
         'supplier_profile.legal_saved',
         'supplier_profile.capabilities_saved',
         'supplier_profile.rejected',
+        'supplier_profile.verified',
       ]),
     );
   });

@@ -32,6 +32,32 @@ import {
 import { documentView, identityOf, legalOf, productView, sizeView } from './supplier-views';
 import { isUniqueViolation } from '../../core/database/unique-violation';
 
+/** Declared facts a platform admin's verdict is about; contact details, coverage and classes are not among them. */
+const VERIFIED_FACTS = new Set([
+  'personType',
+  'legalName',
+  'nit',
+  'checkDigit',
+  'legalRepresentative',
+  'domicileMunicipality',
+  'supplierType',
+  'sector',
+  'incomeCop',
+  'incomeYear',
+  'constitutedOn',
+  'womenLed',
+  'tieBreak',
+  'rupNumber',
+  'rupExpiresOn',
+  'nationalProducts',
+]);
+
+/** A verdict was about the facts as they were: when one changes, the profile is declared again until reviewed. */
+function reverification(before: SupplierProfile, changed: string[]): Partial<SupplierProfile> {
+  if (before.verificationStatus === 'unverified' || !changed.some((f) => VERIFIED_FACTS.has(f))) return {};
+  return { verificationStatus: 'unverified', verificationReason: null, verificationDecidedAt: null, verificationDecidedBy: null };
+}
+
 const nitTaken = () => fieldError('nit', 'nit_taken', 'Another supplier is registered with this NIT');
 
 /** Names of UNSPSC codes, for views. */
@@ -112,12 +138,14 @@ export class SuppliersService {
         coverageScope: input.coverageScope,
         coverageCodes: input.coverageScope === 'national' ? [] : [...new Set(input.coverageCodes)].sort(),
       };
-      await em.getRepository(SupplierProfile).save({ ...before, ...identity });
+      const changed = changedFields(before, identity);
+      const reset = reverification(before, changed);
+      await em.getRepository(SupplierProfile).save({ ...before, ...identity, ...reset });
       await this.audit.record(em, actor, {
         action: 'supplier_profile.identity_saved',
         entityType: 'supplier_profile',
         entityId: organizationId,
-        summary: { after: { changed: changedFields(before, identity), nit: `${identity.nit}-${identity.checkDigit}` } },
+        summary: { after: { changed, nit: `${identity.nit}-${identity.checkDigit}`, ...reset } },
       });
       return this.privateView(em, organizationId);
     });
@@ -213,12 +241,14 @@ export class SuppliersService {
         sizeClass: size.sizeClass,
         sizeClassificationId: classificationId,
       };
-      await em.getRepository(SupplierProfile).save({ ...before, ...legal });
+      const changed = changedFields(before, legal);
+      const reset = reverification(before, changed);
+      await em.getRepository(SupplierProfile).save({ ...before, ...legal, ...reset });
       await this.audit.record(em, actor, {
         action: 'supplier_profile.legal_saved',
         entityType: 'supplier_profile',
         entityId: organizationId,
-        summary: { after: { changed: changedFields(before, legal), womenLedCriteria: legal.womenLedCriteria } },
+        summary: { after: { changed, womenLedCriteria: legal.womenLedCriteria, ...reset } },
       });
       return this.privateView(em, organizationId);
     });
@@ -251,8 +281,14 @@ export class SuppliersService {
         certifications: input.certifications.trim(),
         productionCapacity: input.productionCapacity.trim(),
       };
-      await em.getRepository(SupplierProfile).save({ ...before, ...text });
       const previousClasses = (await em.findBy(SupplierUnspscClass, { organizationId })).map((c) => c.classCode).sort();
+      const productKey = (p: { name: string; unspscClass: string; rpbnNumber: string; rpbnExpiresOn: string }) =>
+        [p.name.trim(), p.unspscClass, p.rpbnNumber.trim(), p.rpbnExpiresOn].join('|');
+      const previousProducts = (await em.findBy(SupplierNationalProduct, { organizationId })).map(productKey).sort();
+      const productsChanged = JSON.stringify(previousProducts) !== JSON.stringify(input.nationalProducts.map(productKey).sort());
+      const changed = [...changedFields(before, text), ...(productsChanged ? ['nationalProducts'] : [])];
+      const reset = reverification(before, changed);
+      await em.getRepository(SupplierProfile).save({ ...before, ...text, ...reset });
       await em.delete(SupplierUnspscClass, { organizationId });
       await em.insert(
         SupplierUnspscClass,
@@ -278,9 +314,10 @@ export class SuppliersService {
         summary: {
           before: { unspscClasses: previousClasses },
           after: {
-            changed: changedFields(before, text),
+            changed,
             unspscClasses: [...classes].sort(),
             nationalProducts: input.nationalProducts.map((p) => p.rpbnNumber),
+            ...reset,
           },
         },
       });
