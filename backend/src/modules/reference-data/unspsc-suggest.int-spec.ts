@@ -64,6 +64,44 @@ const DESCRIPTIONS: { text: string; code: string; heldOut?: true }[] = [
   { text: 'vendemos bombillos y lámparas LED', code: '391016', heldOut: true }, // Lámparas y bombillas
 ];
 
+/**
+ * A second held-out set, written in one go before the synonym list was widened family by family and
+ * never used to pick a synonym: thirty descriptions across the sectors small firms and economía
+ * popular units sell to public buyers in, each expected class checked against data/unspsc-classes-es.csv.
+ */
+const FRESH_HELD_OUT: { text: string; code: string }[] = [
+  { text: 'vendemos papa pastusa y papa criolla', code: '504057' }, // Papas
+  { text: 'producimos leche, kumis y yogur', code: '501317' }, // Productos de leche y mantequilla
+  { text: 'granja avícola: venta de huevo rojo en cubetas', code: '501316' }, // Huevos y sustitutos
+  { text: 'pescadería: mojarra, bagre y tilapia fresca', code: '501215' }, // Pescado
+  { text: 'ladrillera: ladrillo tolete, farol y adoquín', code: '301316' }, // Ladrillos
+  { text: 'vendemos tejas de zinc y de fibrocemento', code: '301515' }, // Material para tejados y techos
+  { text: 'vendemos palas, picas y azadones para el campo', code: '271120' }, // Herramientas manuales de jardinería, agricultura y forestación
+  { text: 'taller de soldadura: soldamos y reparamos piezas metálicas', code: '731819' }, // Servicios de soldadura
+  { text: 'confección de sábanas, fundas de almohada y cobijas', code: '521215' }, // Ropa de cama
+  { text: 'batas y gorros desechables para personal de salud', code: '421316' }, // Vestuario para el personal sanitario …
+  { text: 'vendemos gasas, vendas y esparadrapo', code: '423115' }, // Vendas y vendajes y productos relacionados
+  { text: 'vendemos escobas, traperos y recogedores', code: '471316' }, // Escobas, traperos, cepillos y accesorios
+  { text: 'venta de impresoras láser y multifuncionales', code: '432121' }, // Impresoras de computador
+  { text: 'soporte y actualización de programas de facturación', code: '811122' }, // Mantenimiento y soporte de software
+  { text: 'transporte de carga en camión a nivel nacional', code: '781018' }, // Transporte de carga por carretera
+  { text: 'orquesta y mariachis para eventos y celebraciones', code: '901315' }, // Actuaciones en vivo
+  { text: 'imprenta: impresión de libros, cartillas y revistas', code: '821215' }, // Impresión
+  { text: 'vendemos juegos de sala, comedores y camas', code: '561015' }, // Muebles (de alojamiento)
+  { text: 'venta de interruptores, tomas y clavijas', code: '391222' }, // Interruptores eléctricos y accesorios
+  { text: 'instalación de alarmas y cámaras en conjuntos residenciales', code: '721517' }, // Servicios de instalación de sistemas de seguridad física …
+  { text: 'consultoría para empresas en planeación estratégica y procesos', code: '801015' }, // Servicios de consultoría de negocios y administración corporativa
+  { text: 'hacemos velas artesanales y aromáticas', code: '601221' }, // Velas artesanales
+  { text: 'distribuimos gas propano en cilindros', code: '151115' }, // Combustibles gaseosos
+  { text: 'venta de baterías para carros y motos', code: '261117' }, // Baterías, pilas y accesorios
+  { text: 'material de vidrio para laboratorio: probetas, beakers y pipetas', code: '411218' }, // Artículos de vidrio o plástico … de laboratorio
+  { text: 'vendemos tableros acrílicos y borradores para colegios', code: '441119' }, // Tableros
+  { text: 'cultivamos aguacate hass para exportación', code: '504017' }, // Aguacates
+  { text: 'consultorio odontológico: limpiezas, calzas y ortodoncia', code: '851220' }, // Servicios dentales
+  { text: 'enseñamos inglés a niños y adultos', code: '861117' }, // Educación de idiomas
+  { text: 'diseño de logos e imagen corporativa', code: '821415' }, // Servicios de diseño artístico
+];
+
 describe('UNSPSC suggestions', () => {
   let stack: TestStack;
   beforeAll(async () => (stack = await createTestStack()));
@@ -74,22 +112,28 @@ describe('UNSPSC suggestions', () => {
       .get('/api/v1/reference/unspsc/suggest')
       .query(limit === undefined ? { text } : { text, limit });
 
+  /** Rank of the expected class among the first five (0 when absent), and a line for each miss. */
+  const measure = async (table: { text: string; code: string }[]) => {
+    const ranks: number[] = [];
+    const misses: string[] = [];
+    for (const { text, code } of table) {
+      const res = await suggest(text, 5).expect(200);
+      const codes = (res.body as UnspscSuggestion[]).map((s) => s.code);
+      const rank = codes.indexOf(code) + 1;
+      ranks.push(rank);
+      if (rank !== 1) misses.push(`${rank === 0 ? 'not in top 5' : `#${rank}`}: "${text}" → ${code} (got ${codes.slice(0, 3).join(', ')})`);
+    }
+    return { ranks, misses };
+  };
+  const rate = (ranks: number[], within: number) => ranks.filter((r) => r >= 1 && r <= within).length / ranks.length;
+
   /**
    * Measured on the shipped data: all 50 → top-1 39/50 (78 %), top-5 46/50 (92 %); held-out 10 →
    * top-1 2/10, top-5 6/10. The floors leave a little room for changes of the shipped files.
    */
   it('puts the right class first for most descriptions and in the top five for nearly all', async () => {
-    const ranks: { rank: number; heldOut: boolean }[] = [];
-    const misses: string[] = [];
-    for (const { text, code, heldOut } of DESCRIPTIONS) {
-      const res = await suggest(text, 5).expect(200);
-      const codes = (res.body as UnspscSuggestion[]).map((s) => s.code);
-      const rank = codes.indexOf(code) + 1;
-      ranks.push({ rank, heldOut: heldOut === true });
-      if (rank !== 1) misses.push(`${rank === 0 ? 'not in top 5' : `#${rank}`}: "${text}" → ${code} (got ${codes.slice(0, 3).join(', ')})`);
-    }
-    const rate = (subset: typeof ranks, within: number) => subset.filter((r) => r.rank >= 1 && r.rank <= within).length / subset.length;
-    const heldOut = ranks.filter((r) => r.heldOut);
+    const { ranks, misses } = await measure(DESCRIPTIONS);
+    const heldOut = ranks.filter((_, i) => DESCRIPTIONS[i].heldOut === true);
     const figures = {
       all: { top1: rate(ranks, 1), top5: rate(ranks, 5), n: ranks.length },
       heldOut: { top1: rate(heldOut, 1), top5: rate(heldOut, 5), n: heldOut.length },
@@ -98,6 +142,15 @@ describe('UNSPSC suggestions', () => {
     expect(figures.all.top1).toBeGreaterThanOrEqual(0.74);
     expect(figures.all.top5).toBeGreaterThanOrEqual(0.88);
     expect(figures.heldOut.top5).toBeGreaterThanOrEqual(0.5);
+  });
+
+  /** Measured on the shipped data: FRESH_FIGURES_PLACEHOLDER */
+  it('places descriptions written apart from the synonyms', async () => {
+    const { ranks, misses } = await measure(FRESH_HELD_OUT);
+    const figures = { top1: rate(ranks, 1), top5: rate(ranks, 5), n: ranks.length };
+    console.log(`UNSPSC suggestion hit rates, fresh held-out: ${JSON.stringify(figures)}\n${misses.join('\n')}`);
+    expect(figures.top1).toBeGreaterThanOrEqual(0);
+    expect(figures.top5).toBeGreaterThanOrEqual(0);
   });
 
   it('answers classes only, best first, with their family and segment', async () => {

@@ -31,32 +31,7 @@ import {
 } from './supplier.entities';
 import { documentView, identityOf, legalOf, productView, sizeView } from './supplier-views';
 import { isUniqueViolation } from '../../core/database/unique-violation';
-
-/** Declared facts a platform admin's verdict is about; contact details, coverage and classes are not among them. */
-const VERIFIED_FACTS = new Set([
-  'personType',
-  'legalName',
-  'nit',
-  'checkDigit',
-  'legalRepresentative',
-  'domicileMunicipality',
-  'supplierType',
-  'sector',
-  'incomeCop',
-  'incomeYear',
-  'constitutedOn',
-  'womenLed',
-  'tieBreak',
-  'rupNumber',
-  'rupExpiresOn',
-  'nationalProducts',
-]);
-
-/** A verdict was about the facts as they were: when one changes, the profile is declared again until reviewed. */
-function reverification(before: SupplierProfile, changed: string[]): Partial<SupplierProfile> {
-  if (before.verificationStatus === 'unverified' || !changed.some((f) => VERIFIED_FACTS.has(f))) return {};
-  return { verificationStatus: 'unverified', verificationReason: null, verificationDecidedAt: null, verificationDecidedBy: null };
-}
+import { changedFields, reverification } from './profile-changes';
 
 const nitTaken = () => fieldError('nit', 'nit_taken', 'Another supplier is registered with this NIT');
 
@@ -72,14 +47,6 @@ export async function unspscNames(em: EntityManager, codes: string[]): Promise<M
 export async function lockSupplierProfile(em: EntityManager, organizationId: string): Promise<SupplierProfile> {
   await em.query(`INSERT INTO supplier_profiles (organization_id) VALUES ($1) ON CONFLICT DO NOTHING`, [organizationId]);
   return em.getRepository(SupplierProfile).findOneOrFail({ where: { organizationId }, lock: { mode: 'pessimistic_write' } });
-}
-
-/** The fields of each step, for the audit summary (what changed, not every value). */
-function changedFields(before: object, after: object): string[] {
-  const was = before as Record<string, unknown>;
-  return Object.entries(after)
-    .filter(([k, v]) => JSON.stringify(was[k] ?? null) !== JSON.stringify(v ?? null))
-    .map(([k]) => k);
 }
 
 @Injectable()
