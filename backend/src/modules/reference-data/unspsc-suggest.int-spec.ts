@@ -9,7 +9,8 @@ import { TestStack, createAccount, createTestStack, signedIn } from '../../testi
  * How a small Colombian firm describes what it sells, and the class it should pick. Each expected code
  * was checked against data/unspsc-classes-es.csv. Held-out descriptions were set aside before the
  * shipped synonyms were written, and no synonym term was taken from them, so they show how the
- * suggestions fare on words nobody prepared for.
+ * suggestions fare on words nobody prepared for. One generic term added later, "cámaras de
+ * seguridad", happens to match one of them.
  */
 const DESCRIPTIONS: { text: string; code: string; heldOut?: true }[] = [
   { text: 'vendemos uniformes y dotación para trabajadores', code: '531027' }, // Uniformes
@@ -68,6 +69,7 @@ const DESCRIPTIONS: { text: string; code: string; heldOut?: true }[] = [
  * A second held-out set, written in one go before the synonym list was widened family by family and
  * never used to pick a synonym: thirty descriptions across the sectors small firms and economía
  * popular units sell to public buyers in, each expected class checked against data/unspsc-classes-es.csv.
+ * No synonym term was taken from them; of the terms added since, only the generic "huevos" matches one.
  */
 const FRESH_HELD_OUT: { text: string; code: string }[] = [
   { text: 'vendemos papa pastusa y papa criolla', code: '504057' }, // Papas
@@ -128,8 +130,9 @@ describe('UNSPSC suggestions', () => {
   const rate = (ranks: number[], within: number) => ranks.filter((r) => r >= 1 && r <= within).length / ranks.length;
 
   /**
-   * Measured on the shipped data: all 50 → top-1 39/50 (78 %), top-5 46/50 (92 %); held-out 10 →
-   * top-1 2/10, top-5 6/10. The floors leave a little room for changes of the shipped files.
+   * Measured on the shipped data (909 synonyms): all 50 → top-1 40/50 (80 %), top-5 47/50 (94 %);
+   * held-out 10 → top-1 3/10, top-5 7/10. With the earlier 370 synonyms: 39/50, 46/50; 2/10, 6/10.
+   * The floors leave a little room for changes of the shipped files.
    */
   it('puts the right class first for most descriptions and in the top five for nearly all', async () => {
     const { ranks, misses } = await measure(DESCRIPTIONS);
@@ -144,13 +147,18 @@ describe('UNSPSC suggestions', () => {
     expect(figures.heldOut.top5).toBeGreaterThanOrEqual(0.5);
   });
 
-  /** Measured on the shipped data: FRESH_FIGURES_PLACEHOLDER */
+  /**
+   * Measured on the shipped data (909 synonyms): top-1 13/30 (43 %), top-5 18/30 (60 %); with the
+   * earlier 370 synonyms, before the list was widened: top-1 12/30 (40 %), top-5 18/30 (60 %). Words
+   * outside the list are what this set measures, so it barely moves with the list: expect real
+   * descriptions to land near it wherever the list does not know the supplier's words.
+   */
   it('places descriptions written apart from the synonyms', async () => {
     const { ranks, misses } = await measure(FRESH_HELD_OUT);
     const figures = { top1: rate(ranks, 1), top5: rate(ranks, 5), n: ranks.length };
     console.log(`UNSPSC suggestion hit rates, fresh held-out: ${JSON.stringify(figures)}\n${misses.join('\n')}`);
-    expect(figures.top1).toBeGreaterThanOrEqual(0);
-    expect(figures.top5).toBeGreaterThanOrEqual(0);
+    expect(figures.top1).toBeGreaterThanOrEqual(0.4);
+    expect(figures.top5).toBeGreaterThanOrEqual(0.55);
   });
 
   it('answers classes only, best first, with their family and segment', async () => {
