@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../core/audit/audit.service';
 import { TestStack, createTestStack } from '../testing';
 import { DEMO_SUPPLIER_COUNT, demoBuyers } from './demo-data';
+import { SupplierDirectoryService } from '../modules/suppliers/supplier-directory.service';
 import { seedDemo } from './seed-demo';
 
 describe('demo data', () => {
@@ -21,6 +22,19 @@ describe('demo data', () => {
     const buyers = await db.query(`SELECT o.kind FROM buyer_profiles b JOIN organizations o ON o.id = b.organization_id`);
     expect(buyers.filter((b: { kind: string }) => b.kind === 'state_company')).toHaveLength(2);
     expect(await seedDemo(db, stack.api.get(AuditService))).toEqual({ suppliers: 0, buyers: 0 });
+
+    // Small pages over a department walk the same list as one big page: domiciled suppliers first, then those covering it.
+    const directory = stack.api.get(SupplierDirectoryService);
+    const all = await directory.directory({ department: '05', pageSize: 50 });
+    expect(all.total).toBe(all.items.length);
+    const walked = [];
+    for (let page = 1; page <= Math.ceil(all.total / 3); page++)
+      walked.push(...(await directory.directory({ department: '05', pageSize: 3, page })).items);
+    expect(walked.map((s) => s.organizationId)).toEqual(all.items.map((s) => s.organizationId));
+    const domiciled = all.items.filter((s) => s.domicile?.departmentCode === '05').length;
+    expect(domiciled).toBeGreaterThan(0);
+    expect(all.items.slice(0, domiciled).every((s) => s.domicile?.departmentCode === '05')).toBe(true);
+    expect(all.items.length).toBeGreaterThan(domiciled);
     // 58 accounts with argon2 password hashes: seconds, not milliseconds.
   }, 60_000);
 });

@@ -5,6 +5,7 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { DomainError } from '../../core/http/domain-error';
 import { bogotaToday } from '../../core/time/bogota';
 import { SupplierNationalProduct, SupplierProfile, SupplierSizeClassification, SupplierUnspscClass } from './supplier.entities';
+import { DIRECTORY_TOTAL_CAP, countMatches, directoryFilter, pageIds } from './directory-query';
 import { productView, publicView } from './supplier-views';
 import { unspscNames } from './suppliers.service';
 
@@ -21,52 +22,39 @@ export class SupplierDirectoryService {
     return view;
   }
 
-  /** Suppliers that filled in their identity, filtered; the ones domiciled in the department first. */
+  /**
+   * Suppliers that filled in their identity, filtered, verified first then by name; with a department,
+   * those domiciled there before those that only cover it. The page and the total are separate
+   * queries, and the total stops counting at DIRECTORY_TOTAL_CAP, so a page costs the same at
+   * national scale whatever the number of matches (bench/README.md has the figures).
+   */
   async directory(query: SupplierDirectoryQuery): Promise<SupplierDirectoryPage> {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? DIRECTORY_PAGE_SIZE;
-    const where = [`p.legal_name IS NOT NULL`, `o.status = 'active'`];
-    const params: unknown[] = [];
-    const param = (value: unknown) => `$${params.push(value)}`;
-    if (query.unspsc) {
-      const code = param(query.unspsc);
-      // Uncorrelated, so PostgreSQL reads the matching classes once instead of probing per supplier.
-      where.push(`p.organization_id IN (SELECT c.organization_id FROM supplier_unspsc_classes c WHERE c.class_code LIKE ${code} || '%')`);
-    }
-    let domiciledFirst = '';
-    if (query.department) {
-      const d = param(query.department);
-      domiciledFirst = `p.domicile_department = ${d}`;
-      where.push(`(p.domicile_department = ${d} OR p.coverage_scope = 'national'
-        OR (p.coverage_scope = 'departments' AND ${d} = ANY(p.coverage_codes))
-        OR (p.coverage_scope = 'municipalities' AND EXISTS (SELECT 1 FROM unnest(p.coverage_codes) m WHERE left(m, 2) = ${d})))`);
-    }
-    if (query.size) where.push(`p.size_class = ${param(query.size)}`);
-    if (query.supplierType) where.push(`p.supplier_type = ${param(query.supplierType)}`);
-    if (query.womenLed !== undefined) where.push(`(cardinality(p.women_led_criteria) > 0) = ${param(query.womenLed)}`);
-    if (query.nationalProducts !== undefined) {
-      where.push(
-        `EXISTS (SELECT 1 FROM supplier_national_products n WHERE n.organization_id = p.organization_id AND n.rpbn_expires_on >= ${param(bogotaToday())}) = ${param(query.nationalProducts)}`,
-      );
-    }
-    if (query.q?.trim()) {
-      const words = param(query.q.trim().split(/\s+/));
-      where.push(`unaccent(lower(p.legal_name || ' ' || coalesce(p.trade_name, '') || ' ' || p.description))
-        LIKE ALL (SELECT '%' || unaccent(lower(w)) || '%' FROM unnest(${words}::text[]) AS w)`);
-    }
-    const rows: { organization_id: string; total: string }[] = await this.db.query(
-      `SELECT p.organization_id, count(*) OVER () AS total
-         FROM supplier_profiles p JOIN organizations o ON o.id = p.organization_id
-        WHERE ${where.join(' AND ')}
-        ORDER BY ${domiciledFirst ? `(${domiciledFirst}) DESC, ` : ''}(p.verification_status = 'verified') DESC, p.legal_name, p.organization_id
-        LIMIT ${param(pageSize)} OFFSET ${param((page - 1) * pageSize)}`,
-      params,
-    );
-    const ids = rows.map((r) => r.organization_id);
+    const offset = (page - 1) * pageSize;
+    const { ids, total } = await this.db.transaction(async (em) => {
+      // Planning cost here is below JIT's compile time; the same choice as the UNSPSC suggestions.
+      await em.query(`SET LOCAL jit = off`);
+      let found: string[];
+      if (!query.department) {
+        found = await pageIds(em, directoryFilter(query, 'all'), pageSize, offset);
+      } else {
+        // Two ordered ranges of the department index: the domiciled suppliers, then the others covering it.
+        found = await pageIds(em, directoryFilter(query, 'domiciled'), pageSize, offset);
+        if (found.length < pageSize) {
+          const domiciled =
+            found.length > 0 || offset === 0 ? offset + found.length : await countMatches(em, directoryFilter(query, 'domiciled'));
+          const rest = await pageIds(em, directoryFilter(query, 'others'), pageSize - found.length, Math.max(0, offset - domiciled));
+          found = [...found, ...rest];
+        }
+      }
+      return { ids: found, total: await countMatches(em, directoryFilter(query, 'all'), DIRECTORY_TOTAL_CAP + 1) };
+    });
     const views = await this.publicViews(this.db.manager, ids);
     return {
       items: ids.map((id) => views.find((v) => v.organizationId === id) as SupplierPublicView),
-      total: Number(rows[0]?.total ?? 0),
+      total: Math.min(total, DIRECTORY_TOTAL_CAP),
+      totalCapped: total > DIRECTORY_TOTAL_CAP,
       page,
       pageSize,
     };

@@ -27,6 +27,10 @@ import { RuleParameterVersion } from '../rule-parameters/rule-parameter-version.
  * their wizard step is saved; declared facts count as declared until a platform admin verifies them.
  */
 @Entity({ name: 'supplier_profiles' })
+// Expression and partial indexes of the directory, made by migration 1764500000000 (TypeORM cannot declare them).
+@Index('ix_supplier_profiles_directory_order', { synchronize: false })
+@Index('ix_supplier_profiles_directory_department', { synchronize: false })
+@Index('ix_supplier_profiles_search_trgm', { synchronize: false })
 export class SupplierProfile {
   @PrimaryColumn({ type: 'uuid' })
   organizationId!: string;
@@ -208,6 +212,8 @@ export class SupplierSizeClassification extends OwnedBySupplier {
 
 /** UNSPSC classes a supplier can supply (Colombian practice registers capabilities at class level). */
 @Entity({ name: 'supplier_unspsc_classes' })
+// class_code text_pattern_ops, so `LIKE '4321%'` (a family) uses it whatever the database collation.
+@Index('ix_supplier_unspsc_classes_class_code_pattern', { synchronize: false })
 export class SupplierUnspscClass {
   @PrimaryColumn({ type: 'uuid' })
   organizationId!: string;
@@ -216,7 +222,6 @@ export class SupplierUnspscClass {
   @JoinColumn({ name: 'organization_id' })
   organization?: Organization;
 
-  @Index()
   @PrimaryColumn({ type: 'text' })
   classCode!: string;
 }

@@ -307,12 +307,12 @@ export class SupplierDirectoryQueryDto implements SupplierDirectoryQuery {
   @IsBoolean()
   nationalProducts?: boolean;
 
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
+  @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 1, description: 'Narrow the filters to reach beyond page 500' })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
-  @Max(10_000)
+  @Max(500)
   page?: number;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 50, default: 20 })

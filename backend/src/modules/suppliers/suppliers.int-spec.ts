@@ -227,6 +227,12 @@ describe('supplier registry', () => {
     const other = await asB.get(url(a)).expect(200);
     expect(other.body).not.toHaveProperty('legal');
     await asBuyer.get('/api/v1/suppliers?size=enorme').expect(400);
+    // Typed % is a letter, not a wildcard; a page past the end still tells the total.
+    expect((await asBuyer.get('/api/v1/suppliers?q=%25').expect(200)).body.total).toBe(0);
+    expect((await asBuyer.get('/api/v1/suppliers?q=confecciones%20prueba').expect(200)).body.total).toBe(2);
+    const past = await asBuyer.get('/api/v1/suppliers?page=9&pageSize=1').expect(200);
+    expect(past.body).toMatchObject({ items: [], total: 2, totalCapped: false, page: 9 });
+    await asBuyer.get('/api/v1/suppliers?page=501').expect(400);
   });
 
   it('refuses a NIT another supplier registered, even when both save at once', async () => {

@@ -204,7 +204,9 @@ export interface SupplierDirectoryQuery {
 
 export interface SupplierDirectoryPage {
   items: SupplierPublicView[];
+  /** Matches, counted up to a cap; `totalCapped` says there are more than `total`. */
   total: number;
+  totalCapped: boolean;
   page: number;
   pageSize: number;
 }

@@ -3,6 +3,7 @@ import { AccountsAuditOutbox1764100000000 } from './1764100000000-accounts-audit
 import { ReferenceData1764200000000 } from './1764200000000-reference-data';
 import { UnspscSynonyms1764300000000 } from './1764300000000-unspsc-synonyms';
 import { SupplierRegistry1764400000000 } from './1764400000000-supplier-registry';
+import { DirectoryIndexes1764500000000 } from './1764500000000-directory-indexes';
 
 /** Applied in this order; append new migrations at the end. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   ReferenceData1764200000000,
   UnspscSynonyms1764300000000,
   SupplierRegistry1764400000000,
+  DirectoryIndexes1764500000000,
 ];

@@ -66,7 +66,13 @@ describe('DirectoryPage', () => {
 
   const search = () => http.expectOne((req) => req.url === '/api/v1/suppliers');
   const params = (req: TestRequest) => Object.fromEntries(req.request.params.keys().map((k) => [k, req.request.params.get(k)]));
-  const page = (items: SupplierPublicView[], total = items.length): SupplierDirectoryPage => ({ items, total, page: 1, pageSize: 20 });
+  const page = (items: SupplierPublicView[], total = items.length): SupplierDirectoryPage => ({
+    items,
+    total,
+    totalCapped: false,
+    page: 1,
+    pageSize: 20,
+  });
 
   it('searches with the filters of a shared link and shows them in the form', async () => {
     const harness = await RouterTestingHarness.create();

@@ -24,6 +24,7 @@ import { I18n } from '../../core/i18n/i18n.service';
 import { ReferenceClient, UnspscNode } from '../../core/reference/reference.client';
 import { DirectoryClient } from './directory.client';
 import { SupplierSummary } from './supplier-summary';
+import { AmountPipe } from '../../core/i18n/format';
 
 const PAGE_SIZE = 20;
 const SHOWN_CLASSES = 3;
@@ -61,6 +62,7 @@ function queryOf(params: ParamMap): SupplierDirectoryQuery {
     MatInputModule,
     MatSelectModule,
     SupplierSummary,
+    AmountPipe,
   ],
   templateUrl: './directory.page.html',
   styleUrl: './directory.page.scss',
