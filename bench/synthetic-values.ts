@@ -1,3 +1,5 @@
+import { DEMO_PLACE_NAMES } from '../backend/src/demo/demo-data';
+
 /** Value shapes of the synthetic registry, in the style of backend/src/demo/demo-data.ts. */
 
 interface Activity {
@@ -165,28 +167,7 @@ export const ACTIVITIES: Activity[] = [
   { trade: 'Talento', sector: 'servicios', classes: ['801116'], weight: 2, description: 'Suministro de personal temporal en misión.' },
 ];
 
-export const PLACES = [
-  'Andina',
-  'del Valle',
-  'La Esperanza',
-  'San José',
-  'El Progreso',
-  'Caribe',
-  'Los Andes',
-  'Montebello',
-  'Sabana',
-  'Guadalupe',
-  'La Ceiba',
-  'Santa Rosa',
-  'El Roble',
-  'Macondo',
-  'del Pacífico',
-  'Orinoquía',
-  'del Sur',
-  'Nororiente',
-  'La Montaña',
-  'Altiplano',
-];
+export const PLACES = [...DEMO_PLACE_NAMES, 'del Pacífico', 'Orinoquía', 'del Sur', 'Nororiente', 'La Montaña', 'Altiplano'];
 export const FIRST_WOMEN = [
   'Luz Marina',
   'Ana Milena',

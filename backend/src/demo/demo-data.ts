@@ -98,7 +98,8 @@ const ACTIVITIES: Activity[] = [
   },
 ];
 
-const NAMES = [
+/** Place-like words that end many Colombian firm names. */
+export const DEMO_PLACE_NAMES = [
   'Andina',
   'del Valle',
   'La Esperanza',
@@ -208,7 +209,7 @@ export function demoSuppliers(): DemoSupplier[] {
   return Array.from({ length: DEMO_SUPPLIER_COUNT }, (_, i) => {
     const activity = ACTIVITIES[i % ACTIVITIES.length];
     const type = TYPES[i % TYPES.length];
-    const place = NAMES[(i * 5) % NAMES.length];
+    const place = DEMO_PLACE_NAMES[(i * 5) % DEMO_PLACE_NAMES.length];
     const womanLed = i % 3 === 0;
     const person = `${(womanLed ? WOMEN : MEN)[i % 7]} ${SURNAMES[i % SURNAMES.length]} ${SURNAMES[(i * 7 + 3) % SURNAMES.length]}`;
     const legalName =
