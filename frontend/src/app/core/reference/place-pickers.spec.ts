@@ -1,10 +1,10 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import type { HttpTestingController } from '@angular/common/http/testing';
 import { Component } from '@angular/core';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { FormControl, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MunicipalityPicker } from './municipality-picker';
 import { PlaceMultiSelect } from './place-multi-select';
+import { useHttpTesting } from '../../../testing/http-testing';
 
 @Component({
   imports: [ReactiveFormsModule, MunicipalityPicker, PlaceMultiSelect],
@@ -31,6 +31,7 @@ const MUNICIPALITIES: Record<string, { code: string; name: string; departmentCod
 };
 
 describe('DIVIPOLA pickers', () => {
+  const httpTesting = useHttpTesting();
   let http: HttpTestingController;
   let fixture: ComponentFixture<Host>;
   let el: HTMLElement;
@@ -56,9 +57,7 @@ describe('DIVIPOLA pickers', () => {
   }
 
   beforeEach(async () => {
-    localStorage.clear();
-    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting()] });
-    http = TestBed.inject(HttpTestingController);
+    http = httpTesting();
     fixture = TestBed.createComponent(Host);
     await fixture.whenStable();
     // Both pickers ask; the list is fetched once.
@@ -69,7 +68,6 @@ describe('DIVIPOLA pickers', () => {
     await fixture.whenStable();
     el = fixture.nativeElement as HTMLElement;
   });
-  afterEach(() => http.verify());
 
   it('shows the department and municipality of a code, and clears the municipality when the department changes', async () => {
     const [department, municipality] = Array.from(el.querySelectorAll('esl-municipality-picker mat-select'));

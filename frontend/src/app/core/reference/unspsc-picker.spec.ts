@@ -1,10 +1,10 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import type { HttpTestingController } from '@angular/common/http/testing';
 import { Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import type { UnspscSuggestion } from '@eslabon/contracts';
 import { UnspscPicker } from './unspsc-picker';
+import { useHttpTesting } from '../../../testing/http-testing';
 
 @Component({
   imports: [ReactiveFormsModule, UnspscPicker],
@@ -20,14 +20,12 @@ const suggestions: UnspscSuggestion[] = [
 ];
 
 describe('UnspscPicker', () => {
+  const httpTesting = useHttpTesting();
   let http: HttpTestingController;
 
   beforeEach(() => {
-    localStorage.clear();
-    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting()] });
-    http = TestBed.inject(HttpTestingController);
+    http = httpTesting();
   });
-  afterEach(() => http.verify());
 
   const buttons = (el: HTMLElement, text: string) =>
     Array.from(el.querySelectorAll<HTMLButtonElement>('button')).filter((b) => b.textContent?.trim() === text);

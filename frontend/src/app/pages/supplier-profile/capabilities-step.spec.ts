@@ -1,8 +1,8 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import type { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import type { SupplierProfileView } from '@eslabon/contracts';
 import { CapabilitiesStep } from './capabilities-step';
+import { useHttpTesting } from '../../../testing/http-testing';
 
 const capabilities = {
   unspscClasses: ['531027'],
@@ -23,14 +23,12 @@ const profile = {
 } as unknown as SupplierProfileView;
 
 describe('CapabilitiesStep', () => {
+  const httpTesting = useHttpTesting();
   let http: HttpTestingController;
 
   beforeEach(() => {
-    localStorage.clear();
-    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting()] });
-    http = TestBed.inject(HttpTestingController);
+    http = httpTesting();
   });
-  afterEach(() => http.verify());
 
   it('flags expired RPBN registrations and saves the capabilities as they were filled', async () => {
     const fixture = TestBed.createComponent(CapabilitiesStep);

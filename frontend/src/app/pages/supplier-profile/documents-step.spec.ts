@@ -1,8 +1,8 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import type { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import type { SupplierProfileView } from '@eslabon/contracts';
 import { DocumentsStep } from './documents-step';
+import { useHttpTesting } from '../../../testing/http-testing';
 
 const profile = {
   organizationId: 'org-1',
@@ -19,14 +19,12 @@ const profile = {
 } as SupplierProfileView;
 
 describe('DocumentsStep', () => {
+  const httpTesting = useHttpTesting();
   let http: HttpTestingController;
 
   beforeEach(() => {
-    localStorage.clear();
-    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting()] });
-    http = TestBed.inject(HttpTestingController);
+    http = httpTesting();
   });
-  afterEach(() => http.verify());
 
   async function render() {
     const fixture = TestBed.createComponent(DocumentsStep);
