@@ -82,6 +82,8 @@ test('a new supplier completes the wizard on a phone and a buyer finds it by cla
   await expect(page).toHaveURL(/unspsc=461816/);
   await expect(page).toHaveURL(/department=15/);
   await expect(page.getByText(legalName)).toBeVisible();
+  // The buyer's long account name wraps instead of widening the phone screen.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await page.getByText(legalName).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(legalName);
 });
