@@ -12,7 +12,8 @@ module.exports = {
       },
     ],
   },
-  transformIgnorePatterns: ['node_modules/(?!.*\\.mjs$)'],
+  // Compiled too: ES modules (.mjs, and pascua, an ES-module-only dependency of colombian-holidays).
+  transformIgnorePatterns: ['node_modules/(?!(.*\\.mjs$|pascua/))'],
   snapshotSerializers: [
     'jest-preset-angular/build/serializers/no-ng-attributes',
     'jest-preset-angular/build/serializers/ng-snapshot',

@@ -5,3 +5,6 @@ export * from './lib/rule-parameters';
 export * from './lib/cuantia';
 export * from './lib/national-products';
 export * from './lib/profile-completeness';
+export * from './lib/business-days';
+export * from './lib/modalities';
+export * from './lib/mipyme-limitation';
