@@ -8,3 +8,4 @@ export * from './lib/profile-completeness';
 export * from './lib/business-days';
 export * from './lib/modalities';
 export * from './lib/mipyme-limitation';
+export * from './lib/schedule';

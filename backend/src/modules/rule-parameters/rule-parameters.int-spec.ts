@@ -1,4 +1,5 @@
-import type { RuleParameterVersionView } from '@eslabon/contracts';
+import { RULE_PARAMETERS, type RuleParameterVersionView } from '@eslabon/contracts';
+import { ruleParameterProblems } from '@eslabon/domain';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { Browser, TestStack, createAccount, createTestStack, signedIn } from '../../testing';
@@ -22,6 +23,13 @@ describe('rule parameters', () => {
     expect(versions.find((v) => v.parameter === 'size_thresholds')?.value).toMatchObject({
       servicios: { micro: 32_988, pequena: 131_951, mediana: 483_034 },
     });
+  });
+
+  it('ships only versions that pass the checks an admin’s version must pass', async () => {
+    const versions = await list();
+    expect(new Set(versions.map((v) => v.parameter))).toEqual(new Set(RULE_PARAMETERS));
+    for (const v of versions)
+      expect([v.parameter, v.period, ruleParameterProblems(v.parameter, v.period, v.value)]).toEqual([v.parameter, v.period, []]);
   });
 
   it('adds a correction as a new version that supersedes the old one, which stays listed', async () => {

@@ -37,6 +37,7 @@ export const FIELD_ERROR_MESSAGES = {
   file_too_large: { 'es-CO': 'El archivo es demasiado grande.', en: 'The file is too large.' },
   file_required: { 'es-CO': 'Adjunte un archivo.', en: 'Attach a file.' },
   period_format: { 'es-CO': 'El periodo no tiene el formato esperado.', en: 'The period does not have the expected format.' },
+  business_days: { 'es-CO': 'Escriba un número de días hábiles entre 0 y 365.', en: 'Enter a number of business days from 0 to 365.' },
   positive_integer: { 'es-CO': 'Escriba un número entero mayor que cero.', en: 'Enter a whole number above zero.' },
   thresholds_order: { 'es-CO': 'Debe cumplirse micro < pequeña < mediana.', en: 'Micro < pequeña < mediana is required.' },
   bands_order: {

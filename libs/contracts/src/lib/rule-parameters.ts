@@ -3,7 +3,14 @@
  * A parameter has one value per period (a year, a biennium, or `all`); a new version of the same period
  * supersedes the earlier one for classifications made after it, while past ones keep the version they used.
  */
-export const RULE_PARAMETERS = ['uvt', 'smmlv', 'size_thresholds', 'mipyme_call_threshold', 'menor_cuantia_bands'] as const;
+export const RULE_PARAMETERS = [
+  'uvt',
+  'smmlv',
+  'size_thresholds',
+  'mipyme_call_threshold',
+  'menor_cuantia_bands',
+  'schedule_defaults',
+] as const;
 export type RuleParameter = (typeof RULE_PARAMETERS)[number];
 
 export interface RuleParameterVersionView {

@@ -6,6 +6,26 @@ const THRESHOLDS = {
   comercio: { micro: 44_769, pequena: 431_196, mediana: 2_160_692 },
 };
 
+const RULE = {
+  draftBeforeOpening: 10,
+  observationsBeforeOpening: 2,
+  mipymeRequestBeforeOpening: 1,
+  openingToClosing: 10,
+  questionsBeforeClosing: 3,
+  closingToReport: 5,
+  commentDays: 5,
+  reportToAward: 3,
+};
+const SCHEDULES = {
+  licitacion_publica: RULE,
+  seleccion_abreviada_menor_cuantia: RULE,
+  seleccion_abreviada_subasta_inversa: RULE,
+  concurso_de_meritos: RULE,
+  minima_cuantia: { ...RULE, draftBeforeOpening: null, observationsBeforeOpening: null, mipymeRequestBeforeOpening: null },
+  contratacion_directa: null,
+  regimen_especial: RULE,
+};
+
 describe('ruleParameterProblems', () => {
   it.each<[string, string, unknown, [string, string][]]>([
     ['uvt', '2026', 52_374, []],
@@ -52,6 +72,20 @@ describe('ruleParameterProblems', () => {
       [['value', 'bands_order']],
     ],
     ['menor_cuantia_bands', 'all', [], [['value', 'required']]],
+    ['schedule_defaults', 'all', SCHEDULES, []],
+    [
+      'schedule_defaults',
+      'all',
+      { ...SCHEDULES, minima_cuantia: { ...SCHEDULES.licitacion_publica, openingToClosing: -1 } },
+      [['value.minima_cuantia.openingToClosing', 'business_days']],
+    ],
+    ['schedule_defaults', 'all', { ...SCHEDULES, concurso_de_meritos: undefined }, [['value.concurso_de_meritos', 'required']]],
+    [
+      'schedule_defaults',
+      'all',
+      { ...SCHEDULES, licitacion_publica: { ...SCHEDULES.licitacion_publica, closingToReport: null } },
+      [['value.licitacion_publica.closingToReport', 'business_days']],
+    ],
   ])('%s %s %j → %j', (parameter, period, value, expected) => {
     expect(ruleParameterProblems(parameter, period, value).map((p) => [p.field, p.code])).toEqual(expected);
   });

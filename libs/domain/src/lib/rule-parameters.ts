@@ -1,3 +1,5 @@
+import { MODALITIES } from './modalities';
+import { SCHEDULE_RULE_FIELDS, type ScheduleRule } from './schedule';
 import { SECTORS, type SectorThresholds, type Sector } from './size-class';
 
 /**
@@ -27,7 +29,7 @@ export interface CuantiaBand {
 export interface RuleParameterProblem {
   /** Dotted path inside the version: `period`, `value`, `value.servicios.micro`, … */
   field: string;
-  code: 'required' | 'period_format' | 'positive_integer' | 'thresholds_order' | 'bands_order';
+  code: 'required' | 'period_format' | 'positive_integer' | 'business_days' | 'thresholds_order' | 'bands_order';
   message: string;
 }
 
@@ -93,6 +95,36 @@ function checkBands(value: unknown, problems: RuleParameterProblem[]): void {
     problems.push({ field: 'value', code: 'bands_order', message: 'bands must start at 0 SMMLV and rise in budget and in menor cuantía' });
 }
 
+/** Business-day offsets per modality; a modality without a public call (contratación directa) is null. */
+function checkScheduleDefaults(value: unknown, problems: RuleParameterProblem[]): void {
+  const byModality = (value ?? {}) as Partial<Record<string, Partial<ScheduleRule> | null>>;
+  for (const modality of MODALITIES) {
+    const rule = byModality[modality];
+    if (rule === null) continue;
+    if (rule === undefined || typeof rule !== 'object') {
+      problems.push({
+        field: `value.${modality}`,
+        code: 'required',
+        message: `value.${modality} must be an object of business days or null`,
+      });
+      continue;
+    }
+    for (const field of SCHEDULE_RULE_FIELDS) {
+      const days = rule[field];
+      // The first three steps may not exist in a modality (null); the others always do.
+      const nullable = field === 'draftBeforeOpening' || field === 'observationsBeforeOpening' || field === 'mipymeRequestBeforeOpening';
+      if (days === null && nullable) continue;
+      if (!(typeof days === 'number' && Number.isSafeInteger(days) && days >= 0 && days <= 365)) {
+        problems.push({
+          field: `value.${modality}.${field}`,
+          code: 'business_days',
+          message: `value.${modality}.${field} must be 0 to 365 business days`,
+        });
+      }
+    }
+  }
+}
+
 /** Every reason a version of `parameter` cannot be stored; empty when it can. */
 export function ruleParameterProblems(parameter: string, period: string, value: unknown): RuleParameterProblem[] {
   const problems: RuleParameterProblem[] = [];
@@ -111,6 +143,9 @@ export function ruleParameterProblems(parameter: string, period: string, value: 
       break;
     case 'menor_cuantia_bands':
       checkBands(value, problems);
+      break;
+    case 'schedule_defaults':
+      checkScheduleDefaults(value, problems);
       break;
   }
   return problems;

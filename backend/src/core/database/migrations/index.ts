@@ -4,6 +4,7 @@ import { ReferenceData1764200000000 } from './1764200000000-reference-data';
 import { UnspscSynonyms1764300000000 } from './1764300000000-unspsc-synonyms';
 import { SupplierRegistry1764400000000 } from './1764400000000-supplier-registry';
 import { DirectoryIndexes1764500000000 } from './1764500000000-directory-indexes';
+import { ScheduleDefaults1764600000000 } from './1764600000000-schedule-defaults';
 
 /** Applied in this order; append new migrations at the end. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   UnspscSynonyms1764300000000,
   SupplierRegistry1764400000000,
   DirectoryIndexes1764500000000,
+  ScheduleDefaults1764600000000,
 ];

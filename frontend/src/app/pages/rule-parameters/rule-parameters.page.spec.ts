@@ -27,6 +27,18 @@ const thresholds = {
   comercio: { micro: 44769, pequena: 431196, mediana: 2160692 },
 };
 
+const minima = {
+  draftBeforeOpening: null,
+  observationsBeforeOpening: null,
+  mipymeRequestBeforeOpening: null,
+  openingToClosing: 2,
+  questionsBeforeClosing: 1,
+  closingToReport: 1,
+  commentDays: 1,
+  reportToAward: 1,
+};
+const schedules = { minima_cuantia: minima, contratacion_directa: null };
+
 describe('RuleParametersPage', () => {
   let http: HttpTestingController;
 
@@ -48,7 +60,13 @@ describe('RuleParametersPage', () => {
 
   async function render() {
     const fixture = TestBed.createComponent(RuleParametersPage);
-    http.expectOne(VERSIONS).flush([version('uvt', '2026', 52374), version('size_thresholds', 'all', thresholds)]);
+    http
+      .expectOne(VERSIONS)
+      .flush([
+        version('uvt', '2026', 52374),
+        version('size_thresholds', 'all', thresholds),
+        version('schedule_defaults', 'all', schedules),
+      ]);
     await fixture.whenStable();
     http.expectOne('/api/v1/reference/unspsc/synonyms').flush([]);
     await fixture.whenStable();
@@ -74,6 +92,11 @@ describe('RuleParametersPage', () => {
       Array.from(r.children).map((cell) => cell.textContent?.trim()),
     );
     expect(rows[1]).toEqual(['Servicios', '32.988', '131.951', '483.034']);
+    const schedule = Array.from(el.querySelectorAll('[data-testid=versions-schedule_defaults] tbody tr')).map((r) =>
+      Array.from(r.children).map((cell) => cell.textContent?.trim()),
+    );
+    expect(schedule).toContainEqual(['Mínima cuantía', '—', '—', '—', '2', '1', '1', '1', '1']);
+    expect(schedule).toContainEqual(['Contratación directa', 'sin convocatoria pública']);
   });
 
   it('refuses a bad value in the browser with the server’s words, naming the part', async () => {

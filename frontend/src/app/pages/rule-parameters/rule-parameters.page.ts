@@ -25,6 +25,7 @@ const PERIOD_KINDS: Record<RuleParameter, 'year' | 'biennium' | 'all'> = {
   size_thresholds: 'all',
   mipyme_call_threshold: 'biennium',
   menor_cuantia_bands: 'all',
+  schedule_defaults: 'all',
 };
 
 /** UVT and SMMLV are one amount of pesos; the other parameters are structured and edited as JSON. */

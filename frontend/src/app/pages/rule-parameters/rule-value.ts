@@ -1,8 +1,13 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import type { RuleParameter } from '@eslabon/contracts';
 import {
+  MODALITIES,
+  SCHEDULE_RULE_FIELDS,
   SECTORS,
   type CuantiaBand,
+  type Modality,
+  type ScheduleDefaults,
+  type ScheduleRule,
   type MipymeCallThresholdValue,
   type Sector,
   type SectorThresholds,
@@ -16,9 +21,10 @@ type ValueView =
   | { kind: 'pesos'; cop: number }
   | { kind: 'usdCop'; usd: number; cop: number }
   | { kind: 'thresholds'; rows: ({ sector: Sector } & SectorThresholds)[] }
-  | { kind: 'bands'; rows: CuantiaBand[] };
+  | { kind: 'bands'; rows: CuantiaBand[] }
+  | { kind: 'schedule'; rows: { modality: Modality; rule: ScheduleRule | null }[] };
 
-/** One version's value, readable: pesos, a sector table of thresholds, or a table of budget bands. */
+/** One version's value, readable: pesos, a sector table of thresholds, budget bands, or schedules by modality. */
 @Component({
   selector: 'esl-rule-value',
   imports: [AmountPipe],
@@ -46,6 +52,31 @@ type ValueView =
               <td>{{ row.micro | amount: locale }}</td>
               <td>{{ row.pequena | amount: locale }}</td>
               <td>{{ row.mediana | amount: locale }}</td>
+            </tr>
+          }
+        </tbody>
+      </table>
+    } @else if (v.kind === 'schedule') {
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{{ i18n.t('admin.ruleParameters.modality') }}</th>
+            @for (field of scheduleFields; track field) {
+              <th scope="col">{{ fieldLabel(field) }}</th>
+            }
+          </tr>
+        </thead>
+        <tbody>
+          @for (row of v.rows; track row.modality) {
+            <tr>
+              <th scope="row">{{ modalityLabel(row.modality) }}</th>
+              @if (row.rule; as rule) {
+                @for (field of scheduleFields; track field) {
+                  <td>{{ rule[field] ?? '—' }}</td>
+                }
+              } @else {
+                <td [attr.colspan]="scheduleFields.length">{{ i18n.t('admin.ruleParameters.noCall') }}</td>
+              }
             </tr>
           }
         </tbody>
@@ -97,6 +128,16 @@ export class RuleValue {
   readonly parameter = input.required<RuleParameter>();
   readonly value = input.required<unknown>();
 
+  protected readonly scheduleFields = SCHEDULE_RULE_FIELDS;
+
+  protected fieldLabel(field: keyof ScheduleRule): string {
+    return this.i18n.t(`admin.ruleParameters.scheduleFields.${field}`);
+  }
+
+  protected modalityLabel(modality: Modality): string {
+    return this.i18n.t(`admin.ruleParameters.modalities.${modality}`);
+  }
+
   protected sectorLabel(sector: Sector): string {
     return this.i18n.t(`admin.ruleParameters.sectors.${sector}`);
   }
@@ -111,6 +152,8 @@ export class RuleValue {
         return { kind: 'bands', rows: value as CuantiaBand[] };
       case 'mipyme_call_threshold':
         return { kind: 'usdCop', ...(value as MipymeCallThresholdValue) };
+      case 'schedule_defaults':
+        return { kind: 'schedule', rows: MODALITIES.map((modality) => ({ modality, rule: (value as ScheduleDefaults)[modality] })) };
       default:
         return { kind: 'pesos', cop: value as number };
     }
