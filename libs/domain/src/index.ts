@@ -9,3 +9,4 @@ export * from './lib/business-days';
 export * from './lib/modalities';
 export * from './lib/mipyme-limitation';
 export * from './lib/schedule';
+export * from './lib/evaluation-criteria';

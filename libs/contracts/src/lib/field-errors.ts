@@ -44,6 +44,16 @@ export const FIELD_ERROR_MESSAGES = {
     'es-CO': 'Las franjas deben empezar en 0 SMMLV y crecer en presupuesto y en menor cuantía.',
     en: 'Bands must start at 0 SMMLV and rise in budget and in menor cuantía.',
   },
+  points_format: { 'es-CO': 'Escriba puntos positivos con máximo dos decimales.', en: 'Enter positive points with at most two decimals.' },
+  total_mismatch: { 'es-CO': 'Los puntajes no suman el total.', en: 'The points do not add up to the total.' },
+  national_industry_band: {
+    'es-CO': 'La industria nacional debe recibir entre el 10 % y el 20 % del puntaje total (Ley 816 de 2003).',
+    en: 'National industry must get 10% to 20% of the total points (Ley 816 de 2003).',
+  },
+  foreign_component_band: {
+    'es-CO': 'Lo extranjero con componente nacional debe recibir entre el 5 % y el 15 % del puntaje total.',
+    en: 'Foreign goods with Colombian components must get 5% to 15% of the total points.',
+  },
   invalid: { 'es-CO': 'Este valor no es válido.', en: 'This value is not valid.' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
