@@ -10,3 +10,4 @@ export * from './lib/modalities';
 export * from './lib/mipyme-limitation';
 export * from './lib/schedule';
 export * from './lib/evaluation-criteria';
+export * from './lib/tender-lifecycle';
