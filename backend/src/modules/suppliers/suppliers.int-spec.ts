@@ -98,6 +98,20 @@ describe('supplier registry', () => {
     expect(profile.size).toBeNull();
   });
 
+  it('refuses women-led evidence that cannot be true, each part on its field', async () => {
+    const res = await asA
+      .put(url(a, '/profile/legal'), {
+        ...legal('1000'),
+        womenLed: { ownership: { women: 5, total: 4, since: '2019-01-01' }, soleProprietorSince: '2999-01-01' },
+      })
+      .expect(400);
+    expect(res.body.errors.map((e: { field: string; code: string }) => [e.field, e.code])).toEqual([
+      ['womenLed.ownership.women', 'too_large'],
+      ['womenLed.soleProprietorSince', 'future_date'],
+    ]);
+    expect((await profileOf(a)).legal).toBeNull();
+  });
+
   it('computes the size class with the rule versions it used (Decreto 957: servicios 2025, micro up to COP 1.642.769.412)', async () => {
     const profile: SupplierProfileView = (await asA.put(url(a, '/profile/legal'), legal('1600000000')).expect(200)).body;
     expect(profile.size).toMatchObject({
@@ -185,6 +199,12 @@ describe('supplier registry', () => {
     expect((await profileOf(a)).documents).toEqual([]);
     const dir = stack.config.storageDir;
     expect(existsSync(dir) ? readdirSync(dir, { recursive: true }).filter((f) => String(f).includes('-')) : []).toEqual([]);
+  });
+
+  it('refuses an unknown document type and stores nothing', async () => {
+    const res = await asA.upload(url(a, '/documents'), { type: 'pasaporte' }, { name: 'rut.pdf', body: PDF }).expect(400);
+    expect(res.body.errors).toEqual([expect.objectContaining({ field: 'type', code: 'not_allowed' })]);
+    expect((await profileOf(a)).documents).toEqual([]);
   });
 
   it('keeps documents to their organization (and to platform admins and officers)', async () => {

@@ -32,6 +32,7 @@ import {
 import { documentView, identityOf, legalOf, productView, sizeView } from './supplier-views';
 import { isUniqueViolation } from '../../core/database/unique-violation';
 import { changedFields, reverification } from './profile-changes';
+import { legalStandingProblems } from './legal-standing-checks';
 
 const nitTaken = () => fieldError('nit', 'nit_taken', 'Another supplier is registered with this NIT');
 
@@ -125,15 +126,7 @@ export class SuppliersService {
    */
   async saveLegal(organizationId: string, input: SupplierLegalStanding, actor: Actor): Promise<SupplierProfileView> {
     const today = bogotaToday();
-    const problems: FieldError[] = [];
-    if (input.incomeCop.startsWith('-')) problems.push(fieldError('incomeCop', 'negative_income', 'Income cannot be negative'));
-    else if (!Number.isSafeInteger(Number(input.incomeCop))) problems.push(fieldError('incomeCop', 'too_large', 'Income is too large'));
-    if (input.incomeYear > Number(today.slice(0, 4)))
-      problems.push(fieldError('incomeYear', 'future_date', 'The income year cannot be in the future'));
-    if (input.constitutedOn > today)
-      problems.push(fieldError('constitutedOn', 'future_date', 'The date of constitution cannot be in the future'));
-    if (input.rupExpiresOn && !input.rupNumber?.trim())
-      problems.push(fieldError('rupNumber', 'required', 'Give the RUP number with its expiry'));
+    const problems = legalStandingProblems(input, today);
     if (problems.length) throw DomainError.fields(problems);
 
     const incomeCop = String(Number(input.incomeCop));
