@@ -1,4 +1,4 @@
-import { DEMO_PLACE_NAMES } from '../backend/src/demo/demo-data';
+import { DEMO_MEN_NAMES, DEMO_PLACE_NAMES, DEMO_SURNAMES, DEMO_WOMEN_NAMES } from '../backend/src/demo/demo-data';
 
 /** Value shapes of the synthetic registry, in the style of backend/src/demo/demo-data.ts. */
 
@@ -168,50 +168,9 @@ export const ACTIVITIES: Activity[] = [
 ];
 
 export const PLACES = [...DEMO_PLACE_NAMES, 'del Pacífico', 'Orinoquía', 'del Sur', 'Nororiente', 'La Montaña', 'Altiplano'];
-export const FIRST_WOMEN = [
-  'Luz Marina',
-  'Ana Milena',
-  'Paola Andrea',
-  'Yolanda',
-  'Diana Carolina',
-  'Rosa Elena',
-  'Sandra Patricia',
-  'Maritza',
-  'Leidy Johana',
-  'Gloria Inés',
-];
-export const FIRST_MEN = [
-  'Jorge Eliécer',
-  'Carlos Andrés',
-  'Luis Fernando',
-  'Wilson',
-  'Héctor Fabio',
-  'Juan Camilo',
-  'Édgar',
-  'John Jairo',
-  'Óscar Iván',
-  'Álvaro',
-];
-export const SURNAMES = [
-  'Rodríguez',
-  'Gómez',
-  'Martínez',
-  'Ramírez',
-  'Rojas',
-  'Vargas',
-  'Ospina',
-  'Castaño',
-  'Mosquera',
-  'Quintero',
-  'Zapata',
-  'Cárdenas',
-  'Muñoz',
-  'Peña',
-  'Londoño',
-  'Arango',
-  'Benítez',
-  'Caicedo',
-];
+export const FIRST_WOMEN = [...DEMO_WOMEN_NAMES, 'Maritza', 'Leidy Johana', 'Gloria Inés'];
+export const FIRST_MEN = [...DEMO_MEN_NAMES, 'John Jairo', 'Óscar Iván', 'Álvaro'];
+export const SURNAMES = [...DEMO_SURNAMES, 'Muñoz', 'Peña', 'Londoño', 'Arango', 'Benítez', 'Caicedo'];
 export const EXTRA_PHRASES = [
   '',
   'Atendemos entidades públicas y privadas.',

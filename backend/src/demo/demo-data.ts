@@ -160,9 +160,10 @@ const TYPES: SupplierLegalStanding['supplierType'][] = [
 /** Income as a share of the sector's micro, pequeña and mediana limits (×1000), to land in every size class. */
 const INCOME_PER_MILLE = [120, 450, 900, 1500, 4000, 9000, 25000, 80000];
 
-const WOMEN = ['Luz Marina', 'Ana Milena', 'Paola Andrea', 'Yolanda', 'Diana Carolina', 'Rosa Elena', 'Sandra Patricia'];
-const MEN = ['Jorge Eliécer', 'Carlos Andrés', 'Luis Fernando', 'Wilson', 'Héctor Fabio', 'Juan Camilo', 'Édgar'];
-const SURNAMES = [
+/** First names and surnames common in Colombia, for demo people. */
+export const DEMO_WOMEN_NAMES = ['Luz Marina', 'Ana Milena', 'Paola Andrea', 'Yolanda', 'Diana Carolina', 'Rosa Elena', 'Sandra Patricia'];
+export const DEMO_MEN_NAMES = ['Jorge Eliécer', 'Carlos Andrés', 'Luis Fernando', 'Wilson', 'Héctor Fabio', 'Juan Camilo', 'Édgar'];
+export const DEMO_SURNAMES = [
   'Rodríguez',
   'Gómez',
   'Martínez',
@@ -211,7 +212,8 @@ export function demoSuppliers(): DemoSupplier[] {
     const type = TYPES[i % TYPES.length];
     const place = DEMO_PLACE_NAMES[(i * 5) % DEMO_PLACE_NAMES.length];
     const womanLed = i % 3 === 0;
-    const person = `${(womanLed ? WOMEN : MEN)[i % 7]} ${SURNAMES[i % SURNAMES.length]} ${SURNAMES[(i * 7 + 3) % SURNAMES.length]}`;
+    const firstNames = womanLed ? DEMO_WOMEN_NAMES : DEMO_MEN_NAMES;
+    const person = `${firstNames[i % firstNames.length]} ${DEMO_SURNAMES[i % DEMO_SURNAMES.length]} ${DEMO_SURNAMES[(i * 7 + 3) % DEMO_SURNAMES.length]}`;
     const legalName =
       type === 'cooperative'
         ? `Cooperativa Multiactiva de ${activity.trade} ${place}`

@@ -8,8 +8,8 @@ import {
   type ContractingRegime,
   type ProductiveBet,
 } from '@eslabon/contracts';
-import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { CheckDigit, MunicipalityCode, NitDigits } from '../../core/http/colombian-ids';
 
 export class BuyerProfileDto implements BuyerProfileInput {
   @ApiProperty({ enum: BUYER_ENTITY_KINDS })
@@ -29,17 +29,13 @@ export class BuyerProfileDto implements BuyerProfileInput {
   @MaxLength(500)
   regimeReference!: string | null;
 
-  @ApiProperty({ example: '899999068' })
-  @Transform(({ value }) => (typeof value === 'string' ? value.replace(/[.\s]/g, '') : value))
-  @Matches(/^\d{6,15}$/, { message: 'nit must have 6 to 15 digits' })
+  @NitDigits('899999068')
   nit!: string;
 
-  @ApiProperty({ example: '1' })
-  @Matches(/^\d$/, { message: 'checkDigit must be one digit' })
+  @CheckDigit('1')
   checkDigit!: string;
 
-  @ApiProperty({ example: '11001' })
-  @Matches(/^\d{5}$/, { message: 'municipality must be a 5-digit DIVIPOLA code' })
+  @MunicipalityCode('11001')
   municipality!: string;
 
   @ApiProperty({ example: 450000, description: 'Annual budget in whole SMMLV' })

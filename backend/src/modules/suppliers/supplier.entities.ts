@@ -69,6 +69,7 @@ export class SupplierProfile {
   @Column({ type: 'text', nullable: true })
   domicileMunicipality!: string | null;
 
+  /** Derived from the municipality on save, so the directory's department filter has an index. */
   @Index()
   @Column({ type: 'text', nullable: true })
   domicileDepartment!: string | null;

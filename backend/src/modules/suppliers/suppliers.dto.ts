@@ -39,6 +39,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { CheckDigit, MunicipalityCode, NitDigits } from '../../core/http/colombian-ids';
 
 const ISO_DATE = { strict: true } as const;
 /** Required text of at most `max` characters. */
@@ -59,13 +60,10 @@ export class SupplierIdentityDto implements SupplierIdentity {
   @MaxLength(200)
   tradeName!: string | null;
 
-  @ApiProperty({ example: '900123456', description: 'Digits only (dots and spaces are removed), without the check digit' })
-  @Transform(({ value }) => (typeof value === 'string' ? value.replace(/[.\s]/g, '') : value))
-  @Matches(/^\d{6,15}$/, { message: 'nit must have 6 to 15 digits' })
+  @NitDigits('900123456')
   nit!: string;
 
-  @ApiProperty({ example: '8', description: 'DIAN check digit (DV)' })
-  @Matches(/^\d$/, { message: 'checkDigit must be one digit' })
+  @CheckDigit('8')
   checkDigit!: string;
 
   @ApiProperty({ example: 'María Fernanda Rojas' })
@@ -81,8 +79,7 @@ export class SupplierIdentityDto implements SupplierIdentity {
   @Matches(/^\+?[\d\s()-]{7,20}$/, { message: 'contactPhone must be a phone number' })
   contactPhone!: string;
 
-  @ApiProperty({ example: '05001', description: 'DIVIPOLA municipality code' })
-  @Matches(/^\d{5}$/, { message: 'domicileMunicipality must be a 5-digit DIVIPOLA code' })
+  @MunicipalityCode()
   domicileMunicipality!: string;
 
   @ApiProperty({ enum: COVERAGE_SCOPES })

@@ -7,47 +7,31 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * no draft terms; contratación directa has no public call. The other offsets are working defaults a
  * platform admin should review.
  */
+/** Selección abreviada, and special-regime buyers until they set their own (Ley 1150 art. 14). */
+const ABBREVIATED = {
+  draftBeforeOpening: 5,
+  observationsBeforeOpening: 2,
+  mipymeRequestBeforeOpening: 1,
+  openingToClosing: 5,
+  questionsBeforeClosing: 2,
+  closingToReport: 3,
+  commentDays: 3,
+  reportToAward: 2,
+};
+
 const DEFAULTS = {
   licitacion_publica: {
+    ...ABBREVIATED,
     draftBeforeOpening: 10,
-    observationsBeforeOpening: 2,
-    mipymeRequestBeforeOpening: 1,
     openingToClosing: 10,
     questionsBeforeClosing: 3,
     closingToReport: 5,
     commentDays: 5,
     reportToAward: 3,
   },
-  seleccion_abreviada_menor_cuantia: {
-    draftBeforeOpening: 5,
-    observationsBeforeOpening: 2,
-    mipymeRequestBeforeOpening: 1,
-    openingToClosing: 5,
-    questionsBeforeClosing: 2,
-    closingToReport: 3,
-    commentDays: 3,
-    reportToAward: 2,
-  },
-  seleccion_abreviada_subasta_inversa: {
-    draftBeforeOpening: 5,
-    observationsBeforeOpening: 2,
-    mipymeRequestBeforeOpening: 1,
-    openingToClosing: 5,
-    questionsBeforeClosing: 2,
-    closingToReport: 3,
-    commentDays: 3,
-    reportToAward: 2,
-  },
-  concurso_de_meritos: {
-    draftBeforeOpening: 5,
-    observationsBeforeOpening: 2,
-    mipymeRequestBeforeOpening: 1,
-    openingToClosing: 8,
-    questionsBeforeClosing: 3,
-    closingToReport: 5,
-    commentDays: 3,
-    reportToAward: 3,
-  },
+  seleccion_abreviada_menor_cuantia: ABBREVIATED,
+  seleccion_abreviada_subasta_inversa: ABBREVIATED,
+  concurso_de_meritos: { ...ABBREVIATED, openingToClosing: 8, questionsBeforeClosing: 3, closingToReport: 5, reportToAward: 3 },
   minima_cuantia: {
     draftBeforeOpening: null,
     observationsBeforeOpening: null,
@@ -59,16 +43,7 @@ const DEFAULTS = {
     reportToAward: 1,
   },
   contratacion_directa: null,
-  regimen_especial: {
-    draftBeforeOpening: 5,
-    observationsBeforeOpening: 2,
-    mipymeRequestBeforeOpening: 1,
-    openingToClosing: 5,
-    questionsBeforeClosing: 2,
-    closingToReport: 3,
-    commentDays: 3,
-    reportToAward: 2,
-  },
+  regimen_especial: ABBREVIATED,
 };
 
 export class ScheduleDefaults1764600000000 implements MigrationInterface {
