@@ -10,3 +10,4 @@ export * from './lib/suppliers';
 export * from './lib/buyers';
 export * from './lib/rule-parameters';
 export * from './lib/field-errors';
+export * from './lib/tenders';

@@ -11,3 +11,4 @@ export * from './lib/mipyme-limitation';
 export * from './lib/schedule';
 export * from './lib/evaluation-criteria';
 export * from './lib/tender-lifecycle';
+export * from './lib/field-changes';

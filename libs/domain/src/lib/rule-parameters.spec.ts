@@ -15,6 +15,7 @@ const RULE = {
   closingToReport: 5,
   commentDays: 5,
   reportToAward: 3,
+  adendaBeforeClosing: 3,
 };
 const SCHEDULES = {
   licitacion_publica: RULE,

@@ -1,4 +1,4 @@
-import { ScheduleRule, defaultSchedule, scheduleProblems } from './schedule';
+import { ScheduleRule, defaultSchedule, extendForAdenda, scheduleProblems } from './schedule';
 
 /** Licitación pública defaults as shipped (reference data, "confirm"). */
 const LICITACION: ScheduleRule = {
@@ -10,6 +10,7 @@ const LICITACION: ScheduleRule = {
   closingToReport: 5,
   commentDays: 5,
   reportToAward: 3,
+  adendaBeforeClosing: 3,
 };
 const MINIMA: ScheduleRule = {
   draftBeforeOpening: null,
@@ -20,6 +21,7 @@ const MINIMA: ScheduleRule = {
   closingToReport: 1,
   commentDays: 1,
   reportToAward: 1,
+  adendaBeforeClosing: 1,
 };
 
 describe('defaultSchedule', () => {
@@ -98,5 +100,31 @@ describe('scheduleProblems', () => {
     const schedule = { ...base, ...changes } as typeof base;
     for (const [k, v] of Object.entries(changes)) if (v === undefined) delete (schedule as Record<string, string>)[k];
     expect(scheduleProblems(schedule, rule).map((p) => [p.milestone, p.code])).toEqual(expected);
+  });
+});
+
+describe('extendForAdenda', () => {
+  const schedule = defaultSchedule('2026-11-24', LICITACION);
+
+  it.each([
+    // [adenda issued on, closing after, extended]
+    ['2026-12-03', '2026-12-09', false], // exactly 3 business days left (4, 7, 9 Dec; 8 Dec is a festivo)
+    ['2026-12-04', '2026-12-10', true], // 2 left: closing moves to the 3rd business day after
+    ['2026-12-09', '2026-12-14', true], // on the closing day itself
+    ['2026-11-25', '2026-12-09', false],
+  ])('an adenda on %s closes on %s (extended: %s)', (today, closing, extended) => {
+    const result = extendForAdenda(schedule, today, LICITACION);
+    expect(result.schedule.closing).toBe(closing);
+    expect(result.extended).toBe(extended);
+  });
+
+  it('moves the steps after closing by the same business days and leaves the earlier ones', () => {
+    const { schedule: moved } = extendForAdenda(schedule, '2026-12-09', LICITACION);
+    expect(moved.opening).toBe(schedule.opening);
+    expect(moved.questionsDeadline).toBe(schedule.questionsDeadline);
+    // closing moved 3 business days (9 → 14 Dec), and so do the report (16 → 21) and the award (29 Dec → 4 Jan).
+    expect(moved.evaluationReport).toBe('2026-12-21');
+    expect(moved.award).toBe('2027-01-04'); // 1 Jan is a festivo
+    expect(scheduleProblems(moved, LICITACION)).toEqual([]);
   });
 });

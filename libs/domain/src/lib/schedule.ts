@@ -1,4 +1,4 @@
-import { addBusinessDays, isBusinessDay, nextBusinessDay } from './business-days';
+import { addBusinessDays, businessDaysBetween, isBusinessDay, nextBusinessDay } from './business-days';
 import type { Modality } from './modalities';
 
 /**
@@ -32,6 +32,12 @@ export interface ScheduleRule {
   closingToReport: number;
   commentDays: number;
   reportToAward: number;
+  /**
+   * An adenda must leave at least this many business days before closing, or closing moves so that it
+   * does (Decreto 1082 de 2015 art. 2.2.1.1.2.2.1: no adendas in the last three business days of a
+   * licitación, "confirm" for the other modalities).
+   */
+  adendaBeforeClosing: number;
 }
 
 /** Modalities with a public call; contratación directa has none (null). */
@@ -46,6 +52,7 @@ export const SCHEDULE_RULE_FIELDS = [
   'closingToReport',
   'commentDays',
   'reportToAward',
+  'adendaBeforeClosing',
 ] as const satisfies readonly (keyof ScheduleRule)[];
 
 const before = (date: string, days: number | null) => (days === null ? undefined : addBusinessDays(date, -days));
@@ -118,4 +125,23 @@ export function scheduleProblems(schedule: Schedule, rule: ScheduleRule): Schedu
     if (days !== null && start && end && addBusinessDays(start, days) > end) problems.push({ milestone: blame, code: 'too_soon' });
   }
   return problems;
+}
+
+const AFTER_CLOSING: readonly Milestone[] = ['evaluationReport', 'commentPeriodEnd', 'award'];
+
+/**
+ * The schedule after an adenda issued on `today`: when fewer than `adendaBeforeClosing` business days
+ * are left before closing, closing moves to the first date that leaves them, and the steps after
+ * closing move by the same number of business days.
+ */
+export function extendForAdenda(schedule: Schedule, today: string, rule: ScheduleRule): { schedule: Schedule; extended: boolean } {
+  const earliest = addBusinessDays(today, rule.adendaBeforeClosing);
+  if (schedule.closing >= earliest) return { schedule, extended: false };
+  const shiftBy = businessDaysBetween(schedule.closing, earliest);
+  const moved: Schedule = { ...schedule, closing: earliest };
+  for (const milestone of AFTER_CLOSING) {
+    const date = schedule[milestone];
+    if (date) moved[milestone] = addBusinessDays(nextBusinessDay(date), shiftBy);
+  }
+  return { schedule: moved, extended: true };
 }

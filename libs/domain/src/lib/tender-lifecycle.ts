@@ -40,3 +40,46 @@ export function nextTenderStates(from: TenderState, modality: Modality): TenderS
 export function canTransition(from: TenderState, to: TenderState, modality: Modality): boolean {
   return nextTenderStates(from, modality).includes(to);
 }
+
+/** What a buyer may do by hand, and the state each leads to; closing happens by the clock, never by hand. */
+export const BUYER_TRANSITIONS = {
+  publish_draft: 'published_draft',
+  open: 'open',
+  start_evaluation: 'under_evaluation',
+  declare_void: 'void',
+  cancel: 'cancelled',
+} as const satisfies Record<string, TenderState>;
+export type BuyerTransition = keyof typeof BUYER_TRANSITIONS;
+
+/** Transitions that must say why (revocatoria, declaratoria de desierto). */
+export const TRANSITIONS_WITH_REASON: readonly BuyerTransition[] = ['cancel', 'declare_void'];
+
+export function allowedBuyerTransitions(from: TenderState, modality: Modality): BuyerTransition[] {
+  const next = nextTenderStates(from, modality);
+  return (Object.keys(BUYER_TRANSITIONS) as BuyerTransition[]).filter((t) => next.includes(BUYER_TRANSITIONS[t]));
+}
+
+/**
+ * Whether a bid may be received at `now`: the call is open and its closing instant has not come. The
+ * clock decides, not the state alone, so a closing job that runs late never lets a late bid in.
+ */
+export function acceptsBids(state: TenderState, closingAt: Date, now: Date): boolean {
+  return state === 'open' && now.getTime() < closingAt.getTime();
+}
+
+/** Colombia keeps UTC−5 all year (no daylight saving since 1993). */
+const BOGOTA_OFFSET = '-05:00';
+const TIME_OF_DAY = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+/** The instant of a Colombian calendar date at a time of day (`HH:MM`) in Bogotá. */
+export function bogotaInstant(isoDate: string, timeOfDay: string): Date {
+  if (!TIME_OF_DAY.test(timeOfDay)) throw new RangeError(`Not a time of day: ${timeOfDay}`);
+  const instant = new Date(`${isoDate}T${timeOfDay}:00${BOGOTA_OFFSET}`);
+  if (Number.isNaN(instant.getTime())) throw new RangeError(`Not a calendar date: ${isoDate}`);
+  return instant;
+}
+
+/** The end of a Colombian calendar day: requests "until the deadline" are received all of that day. */
+export function endOfBogotaDay(isoDate: string): Date {
+  return new Date(bogotaInstant(isoDate, '23:59').getTime() + 59_999);
+}

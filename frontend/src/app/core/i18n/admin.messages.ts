@@ -45,6 +45,7 @@ export const adminEs = {
       closingToReport: 'Del cierre al informe de evaluación',
       commentDays: 'Traslado del informe',
       reportToAward: 'Del traslado a la adjudicación',
+      adendaBeforeClosing: 'Adendas: días hábiles mínimos antes del cierre',
     },
     newTitle: 'Nueva versión',
     periodHints: {
@@ -156,6 +157,7 @@ export const adminEn: AdminMessages = {
       closingToReport: 'Closing to evaluation report',
       commentDays: 'Comment period on the report',
       reportToAward: 'Comment period to award',
+      adendaBeforeClosing: 'Adendas: minimum business days before closing',
     },
     newTitle: 'New version',
     periodHints: {

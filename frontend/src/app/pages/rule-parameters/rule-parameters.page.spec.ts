@@ -36,6 +36,7 @@ const minima = {
   closingToReport: 1,
   commentDays: 1,
   reportToAward: 1,
+  adendaBeforeClosing: 1,
 };
 const schedules = { minima_cuantia: minima, contratacion_directa: null };
 
@@ -95,7 +96,7 @@ describe('RuleParametersPage', () => {
     const schedule = Array.from(el.querySelectorAll('[data-testid=versions-schedule_defaults] tbody tr')).map((r) =>
       Array.from(r.children).map((cell) => cell.textContent?.trim()),
     );
-    expect(schedule).toContainEqual(['Mínima cuantía', '—', '—', '—', '2', '1', '1', '1', '1']);
+    expect(schedule).toContainEqual(['Mínima cuantía', '—', '—', '—', '2', '1', '1', '1', '1', '1']);
     expect(schedule).toContainEqual(['Contratación directa', 'sin convocatoria pública']);
   });
 
