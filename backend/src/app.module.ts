@@ -10,6 +10,7 @@ import { BuyersModule } from './modules/buyers/buyers.module';
 import { RuleParametersModule } from './modules/rule-parameters/rule-parameters.module';
 import { SuppliersModule } from './modules/suppliers/suppliers.module';
 import { StorageModule } from './core/storage/storage.module';
+import { TendersModule } from './modules/tenders/tenders.module';
 
 /** The HTTP API process; it also serves the built Angular app when one is configured. */
 @Module({})
@@ -27,6 +28,7 @@ export class AppModule {
         RuleParametersModule,
         SuppliersModule,
         BuyersModule,
+        TendersModule,
         ...(config.frontendDist ? [ServeStaticModule.forRoot({ rootPath: config.frontendDist, exclude: ['/api/{*path}'] })] : []),
       ],
     };

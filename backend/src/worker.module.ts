@@ -6,6 +6,7 @@ import { MailModule } from './core/mail/mail.module';
 import { OutboxWorkerModule } from './core/outbox/outbox.module';
 import { AccountMailConsumer } from './modules/accounts/account-mail.consumer';
 import { HeartbeatJobModule } from './modules/heartbeat/heartbeat.job';
+import { TenderDeadlineScheduler, TenderDeadlinesJobModule } from './modules/tenders/tender-deadlines.job';
 
 /** The queue worker process: job processors only, no HTTP. */
 @Module({})
@@ -18,7 +19,8 @@ export class WorkerModule {
         MailModule,
         HeartbeatJobModule,
         RetentionJobModule,
-        OutboxWorkerModule.forConsumers([AccountMailConsumer]),
+        TenderDeadlinesJobModule,
+        OutboxWorkerModule.forConsumers([AccountMailConsumer, TenderDeadlineScheduler]),
       ],
     };
   }

@@ -2,3 +2,4 @@ export * from './mail-catcher';
 export * from './test-app';
 export * from './test-database';
 export * from './accounts';
+export * from './tenders';

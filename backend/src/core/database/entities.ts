@@ -19,6 +19,16 @@ import {
   SupplierSizeClassification,
   SupplierUnspscClass,
 } from '../../modules/suppliers/supplier.entities';
+import {
+  Tender,
+  TenderDocument,
+  TenderFollower,
+  TenderLot,
+  TenderMipymeRequest,
+  TenderQuestion,
+  TenderVersion,
+} from '../../modules/tenders/tender.entities';
+import { PlanLine, PlanLineInterest } from '../../modules/procurement-plans/plan-line.entities';
 
 /** Every TypeORM entity; the migrations test fails when these and the migrations disagree. */
 export const ENTITIES = [
@@ -44,4 +54,13 @@ export const ENTITIES = [
   SupplierNationalProduct,
   SupplierDocument,
   BuyerProfile,
+  Tender,
+  TenderLot,
+  TenderVersion,
+  TenderDocument,
+  TenderQuestion,
+  TenderMipymeRequest,
+  TenderFollower,
+  PlanLine,
+  PlanLineInterest,
 ];

@@ -7,6 +7,17 @@ export interface DomainEvents {
   'password_reset.requested': { userId: string };
   'invitation.created': { invitationId: string };
   'organization.approved': { organizationId: string };
+  /** First publication of the terms: as proyecto de pliego, or open straight away (mínima cuantía). */
+  'tender.published': { tenderId: string; status: string };
+  'tender.opened': { tenderId: string };
+  /** A new version of published terms; bids made before it must be reconfirmed when `reconfirm`. */
+  'tender.amended': { tenderId: string; version: number; reconfirm: boolean; closingExtended: boolean };
+  'tender.closed': { tenderId: string };
+  'tender.evaluation_started': { tenderId: string };
+  'tender.voided': { tenderId: string };
+  'tender.cancelled': { tenderId: string };
+  'tender.limitation_decided': { tenderId: string; limited: boolean };
+  'tender.question_answered': { tenderId: string; questionId: string };
 }
 
 export type DomainEventType = keyof DomainEvents;

@@ -14,6 +14,13 @@ export interface QueueJobs {
   maintenance: {
     prune: Record<string, never>;
   };
+  /** Tender deadlines: delayed jobs at the closing instant and the mipyme request deadline, and a sweep. */
+  tenders: {
+    close: { tenderId: string };
+    decide_limitation: { tenderId: string };
+    /** Catches any deadline whose delayed job was lost (Redis flushed, worker down). */
+    sweep: Record<string, never>;
+  };
   /** Domain events relayed from the outbox, one job per event, named by event type. */
   events: { [T in DomainEventType]: DeliveredEvent<T> };
 }
@@ -22,7 +29,7 @@ export type QueueName = keyof QueueJobs;
 export type JobName<Q extends QueueName> = keyof QueueJobs[Q] & string;
 export type JobData<Q extends QueueName, N extends JobName<Q>> = QueueJobs[Q][N];
 
-export const QUEUE_NAMES: readonly QueueName[] = ['system', 'events', 'maintenance'];
+export const QUEUE_NAMES: readonly QueueName[] = ['system', 'events', 'maintenance', 'tenders'];
 
 /** Named retry presets; jobs pick one instead of inventing attempts and back-off. */
 export const RETRY_PRESETS = {

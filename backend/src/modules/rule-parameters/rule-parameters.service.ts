@@ -1,7 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { NewRuleParameterVersion, RuleParameter, RuleParameterVersionView } from '@eslabon/contracts';
-import { CuantiaBand, SizeThresholdsValue, SizeThresholdsVersion, UvtValue, currentVersions, ruleParameterProblems } from '@eslabon/domain';
+import {
+  CuantiaBand,
+  Modality,
+  ScheduleDefaults,
+  ScheduleRule,
+  SizeThresholdsValue,
+  SizeThresholdsVersion,
+  UvtValue,
+  currentVersions,
+  ruleParameterProblems,
+} from '@eslabon/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../../core/audit/actor';
 import { AuditService } from '../../core/audit/audit.service';
@@ -113,6 +123,31 @@ export class RuleParametersService {
       smmlvYear: Number(smmlv.period),
       smmlvCop: smmlv.value as number,
     };
+  }
+
+  /** The default offsets of a modality in force; null for a modality without a public call. */
+  async scheduleRule(modality: Modality, em: EntityManager = this.db.manager): Promise<ScheduleRule | null> {
+    const [defaults] = await this.currentOf(em, 'schedule_defaults');
+    if (!defaults) throw new Error('No schedule defaults are in force: the reference data is missing');
+    return (defaults.value as ScheduleDefaults)[modality] ?? null;
+  }
+
+  /**
+   * The Decreto 1860 threshold (USD 125.000 at MinCIT's biennium rate) for a date: the version of the
+   * biennium that contains its year, or else the latest biennium loaded.
+   */
+  async mipymeCallThreshold(
+    onDate: string,
+    em: EntityManager = this.db.manager,
+  ): Promise<{ cop: number; period: string; versionId: string } | null> {
+    const year = Number(onDate.slice(0, 4));
+    const versions = (await this.currentOf(em, 'mipyme_call_threshold')).sort((a, b) => b.period.localeCompare(a.period));
+    const covering = versions.find((v) => {
+      const [from, to] = v.period.split('-').map(Number);
+      return year >= from && year <= (to ?? from);
+    });
+    const chosen = covering ?? versions[0];
+    return chosen ? { cop: (chosen.value as { cop: number }).cop, period: chosen.period, versionId: chosen.id } : null;
   }
 
   private async currentOf(em: EntityManager, parameter: RuleParameter): Promise<RuleParameterVersion[]> {

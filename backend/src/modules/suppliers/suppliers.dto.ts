@@ -1,4 +1,3 @@
-import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   COVERAGE_SCOPES,
@@ -30,7 +29,6 @@ import {
   IsIn,
   IsISO8601,
   IsInt,
-  IsNotEmpty,
   IsOptional,
   IsString,
   Matches,
@@ -39,11 +37,8 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { ISO_DATE, Text } from '../../core/http/dto-fields';
 import { CheckDigit, MunicipalityCode, NitDigits } from '../../core/http/colombian-ids';
-
-const ISO_DATE = { strict: true } as const;
-/** Required text of at most `max` characters. */
-const Text = (max = 200) => applyDecorators(IsString(), IsNotEmpty(), MaxLength(max));
 
 export class SupplierIdentityDto implements SupplierIdentity {
   @ApiProperty({ enum: PERSON_TYPES })

@@ -19,6 +19,7 @@ export type VerificationStatus = (typeof VERIFICATION_STATUSES)[number];
 export const DOCUMENT_TYPES = [
   'rut',
   'chamber_certificate',
+  'legal_representative_id',
   'size_certificate',
   'rpbn_certificate',
   'women_led_evidence',

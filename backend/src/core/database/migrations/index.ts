@@ -5,6 +5,7 @@ import { UnspscSynonyms1764300000000 } from './1764300000000-unspsc-synonyms';
 import { SupplierRegistry1764400000000 } from './1764400000000-supplier-registry';
 import { DirectoryIndexes1764500000000 } from './1764500000000-directory-indexes';
 import { ScheduleDefaults1764600000000 } from './1764600000000-schedule-defaults';
+import { Tenders1764700000000 } from './1764700000000-tenders';
 
 /** Applied in this order; append new migrations at the end. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   SupplierRegistry1764400000000,
   DirectoryIndexes1764500000000,
   ScheduleDefaults1764600000000,
+  Tenders1764700000000,
 ];

@@ -76,6 +76,7 @@ export const directoryEs = {
     documentTypes: {
       rut: 'RUT',
       chamber_certificate: 'Certificado de existencia y representación legal',
+      legal_representative_id: 'Documento de identidad del representante legal',
       size_certificate: 'Certificación de tamaño empresarial',
       rpbn_certificate: 'Certificado RPBN',
       women_led_evidence: 'Soporte de empresa de mujeres',
@@ -169,6 +170,7 @@ export const directoryEn: DirectoryMessages = {
     documentTypes: {
       rut: 'RUT (tax registration)',
       chamber_certificate: 'Chamber of commerce certificate',
+      legal_representative_id: "Legal representative's ID",
       size_certificate: 'Firm size certificate',
       rpbn_certificate: 'RPBN certificate',
       women_led_evidence: 'Women-led evidence',

@@ -154,6 +154,7 @@ export const supplierProfileEs = {
     types: {
       rut: 'RUT',
       chamber_certificate: 'Certificado de Cámara de Comercio',
+      legal_representative_id: 'Cédula del representante legal',
       size_certificate: 'Certificado de tamaño empresarial',
       rpbn_certificate: 'Certificado RPBN',
       women_led_evidence: 'Soporte de empresa de mujeres',
@@ -346,6 +347,7 @@ export const supplierProfileEn: SupplierProfileMessages = {
     types: {
       rut: 'RUT',
       chamber_certificate: 'Chamber of Commerce certificate',
+      legal_representative_id: "Legal representative's ID",
       size_certificate: 'Company size certificate',
       rpbn_certificate: 'RPBN certificate',
       women_led_evidence: 'Women-led business evidence',
