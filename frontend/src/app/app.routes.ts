@@ -51,5 +51,35 @@ export const appRoutes: Route[] = [
     canActivate: [signedInGuard],
     loadComponent: () => import('./pages/supplier-profile/supplier-profile.page').then((m) => m.SupplierProfilePage),
   },
+  { path: 'procesos', loadComponent: () => import('./pages/tenders/public-tenders.page').then((m) => m.PublicTendersPage) },
+  { path: 'procesos/:tenderId', loadComponent: () => import('./pages/tenders/public-tender.page').then((m) => m.PublicTenderPage) },
+  {
+    path: 'comprador/procesos',
+    canActivate: [signedInGuard],
+    loadComponent: () => import('./pages/tenders/my-tenders.page').then((m) => m.MyTendersPage),
+  },
+  {
+    path: 'comprador/procesos/nuevo',
+    canActivate: [signedInGuard],
+    data: { mode: 'new' },
+    loadComponent: () => import('./pages/tenders/tender-wizard.page').then((m) => m.TenderWizardPage),
+  },
+  {
+    path: 'comprador/procesos/:tenderId/editar',
+    canActivate: [signedInGuard],
+    data: { mode: 'edit' },
+    loadComponent: () => import('./pages/tenders/tender-wizard.page').then((m) => m.TenderWizardPage),
+  },
+  {
+    path: 'comprador/procesos/:tenderId/adenda',
+    canActivate: [signedInGuard],
+    data: { mode: 'amend' },
+    loadComponent: () => import('./pages/tenders/tender-wizard.page').then((m) => m.TenderWizardPage),
+  },
+  {
+    path: 'comprador/procesos/:tenderId',
+    canActivate: [signedInGuard],
+    loadComponent: () => import('./pages/tenders/tender-manage.page').then((m) => m.TenderManagePage),
+  },
   { path: '**', loadComponent: () => import('./pages/not-found/not-found.page').then((m) => m.NotFoundPage) },
 ];

@@ -32,7 +32,7 @@ describe('App shell', () => {
   it('shows the public navigation to anonymous visitors, in Spanish', async () => {
     const el = await render();
     const links = Array.from(el.querySelectorAll('nav a')).map((a) => a.textContent?.trim());
-    expect(links).toEqual(['Inicio', 'Estado del sistema']);
+    expect(links).toEqual(['Inicio', 'Estado del sistema', 'Procesos de compra']);
     expect(el.querySelector('.account')?.textContent).toContain('Ingresar');
   });
 
@@ -47,6 +47,7 @@ describe('App shell', () => {
     expect(Array.from(el.querySelectorAll('nav a')).map((a) => a.textContent?.trim())).toEqual([
       'Inicio',
       'Estado del sistema',
+      'Procesos de compra',
       'Mi perfil de proveedor',
       'Miembros',
     ]);
@@ -64,7 +65,7 @@ describe('App shell', () => {
     english?.click();
     await fixture.whenStable();
     expect(el.querySelector('nav')?.getAttribute('aria-label')).toBe('Main navigation');
-    expect(Array.from(el.querySelectorAll('nav a')).map((a) => a.textContent?.trim())).toEqual(['Home', 'System status']);
+    expect(Array.from(el.querySelectorAll('nav a')).map((a) => a.textContent?.trim())).toEqual(['Home', 'System status', 'Tenders']);
     expect(document.documentElement.lang).toBe('en');
   });
 });

@@ -54,6 +54,21 @@ export const FIELD_ERROR_MESSAGES = {
     'es-CO': 'Lo extranjero con componente nacional debe recibir entre el 5 % y el 15 % del puntaje total.',
     en: 'Foreign goods with Colombian components must get 5% to 15% of the total points.',
   },
+  not_business_day: { 'es-CO': 'Debe ser un día hábil en Colombia.', en: 'It must be a business day in Colombia.' },
+  out_of_order: { 'es-CO': 'Debe ser posterior a la etapa anterior.', en: 'It must come after the previous step.' },
+  too_soon: {
+    'es-CO': 'No deja los días hábiles mínimos de la modalidad.',
+    en: 'It does not leave the modality’s minimum business days.',
+  },
+  missing: { 'es-CO': 'Escriba esta fecha.', en: 'Enter this date.' },
+  lots_required: { 'es-CO': 'Agregue al menos un lote.', en: 'Add at least one lot.' },
+  lots_total_mismatch: { 'es-CO': 'El valor estimado no es la suma de los lotes.', en: 'The estimated value is not the sum of the lots.' },
+  unknown_lot: { 'es-CO': 'Este proceso no tiene ese lote.', en: 'This tender has no such lot.' },
+  unknown_document: { 'es-CO': 'Elija documentos de su propio perfil.', en: 'Choose documents of your own profile.' },
+  outside_execution: {
+    'es-CO': 'Solo puede limitarse al lugar de ejecución del contrato.',
+    en: 'The limitation can only name the place where the contract is carried out.',
+  },
   invalid: { 'es-CO': 'Este valor no es válido.', en: 'This value is not valid.' },
 } as const satisfies Record<string, Record<Locale, string>>;
 

@@ -12,7 +12,9 @@ export interface NavItem {
 export const NAV_ITEMS: readonly NavItem[] = [
   { id: 'home', path: '/', audience: 'public' },
   { id: 'status', path: '/estado', audience: 'public' },
+  { id: 'tenders', path: '/procesos', audience: 'public' },
   { id: 'supplierProfile', path: '/proveedor/perfil', audience: ['supplier_admin', 'supplier_member'] },
+  { id: 'buyerTenders', path: '/comprador/procesos', audience: ['buyer_admin', 'buyer'] },
   { id: 'buyerProfile', path: '/organizacion/perfil-comprador', audience: ['buyer_admin', 'buyer'] },
   { id: 'directory', path: '/proveedores', audience: ['buyer_admin', 'buyer', 'officer', 'admin'] },
   { id: 'members', path: '/organizacion/miembros', audience: ['buyer_admin', 'supplier_admin'] },

@@ -302,3 +302,24 @@ export interface PlanLineView extends PlanLineInput {
   /** For a signed-in supplier: whether it marked interest. */
   interested: boolean;
 }
+
+/** The buyer's own lines of one year (all years when omitted), drafts included. */
+export interface PlanLineListQuery {
+  year?: number;
+}
+
+/** Published lines only; `unspsc` is a 6-digit class or a 4-digit family, `department` the buyer's (DIVIPOLA). */
+export interface PlanLineQuery {
+  year?: number;
+  unspsc?: string;
+  department?: string;
+  page?: number;
+  pageSize?: number;
+}
+
+export interface PlanLinePage {
+  items: PlanLineView[];
+  total: number;
+  page: number;
+  pageSize: number;
+}

@@ -1,10 +1,12 @@
 import { adminEn } from './admin.messages';
 import { directoryEn } from './directory.messages';
 import { supplierProfileEn } from './supplier-profile.messages';
+import { tendersEn } from './tenders.messages';
 import type { Messages } from './messages.es-CO';
 
 export const en: Messages = {
   supplierProfile: supplierProfileEn,
+  tenders: tendersEn,
   directory: directoryEn,
   admin: adminEn,
   app: {
@@ -25,6 +27,8 @@ export const en: Messages = {
     ruleParameters: 'Rule parameters',
     members: 'Members',
     approvals: 'Requests',
+    tenders: 'Tenders',
+    buyerTenders: 'My tenders',
   },
   account: {
     signIn: 'Sign in',

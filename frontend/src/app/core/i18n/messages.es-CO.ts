@@ -1,10 +1,12 @@
 import { adminEs } from './admin.messages';
 import { directoryEs } from './directory.messages';
 import { supplierProfileEs } from './supplier-profile.messages';
+import { tendersEs } from './tenders.messages';
 
 /** Spanish (Colombia): the primary language of the UI. Every other language mirrors these keys. */
 export const esCO = {
   supplierProfile: supplierProfileEs,
+  tenders: tendersEs,
   directory: directoryEs,
   admin: adminEs,
   app: {
@@ -25,6 +27,8 @@ export const esCO = {
     ruleParameters: 'Parámetros normativos',
     members: 'Miembros',
     approvals: 'Solicitudes',
+    tenders: 'Procesos de compra',
+    buyerTenders: 'Mis procesos',
   },
   account: {
     signIn: 'Ingresar',
