@@ -6,5 +6,4 @@ module.exports = require('../jest.node.cjs')(__dirname, 'backend-int', {
   testMatch: ['<rootDir>/src/**/*.int-spec.ts'],
   globalSetup: '<rootDir>/src/testing/global-setup.ts',
   globalTeardown: '<rootDir>/src/testing/global-teardown.ts',
-  testTimeout: 30_000,
 });

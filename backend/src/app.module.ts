@@ -11,6 +11,7 @@ import { RuleParametersModule } from './modules/rule-parameters/rule-parameters.
 import { SuppliersModule } from './modules/suppliers/suppliers.module';
 import { StorageModule } from './core/storage/storage.module';
 import { TendersModule } from './modules/tenders/tenders.module';
+import { PlanLinesModule } from './modules/procurement-plans/plan-lines.module';
 
 /** The HTTP API process; it also serves the built Angular app when one is configured. */
 @Module({})
@@ -29,6 +30,7 @@ export class AppModule {
         SuppliersModule,
         BuyersModule,
         TendersModule,
+        PlanLinesModule,
         ...(config.frontendDist ? [ServeStaticModule.forRoot({ rootPath: config.frontendDist, exclude: ['/api/{*path}'] })] : []),
       ],
     };

@@ -6,6 +6,7 @@ import { loadConfigOrExit } from './core/config/load-config';
 import { dataSourceOptions } from './core/database/data-source-options';
 import { DEMO_PASSWORD } from './demo/demo-data';
 import { seedDemo } from './demo/seed-demo';
+import { createObjectStorage } from './core/storage/storage.module';
 import { ensureOperator } from './modules/accounts/operators';
 
 /**
@@ -38,9 +39,9 @@ async function seed(): Promise<void> {
     });
     process.stdout.write(`Seed: operator accounts ready (${redactUrl(config.databaseUrl)})\n`);
     if (config.demo) {
-      const demo = await seedDemo(dataSource, audit);
+      const demo = await seedDemo(dataSource, audit, createObjectStorage(config));
       process.stdout.write(
-        `Seed: demo data added (${demo.suppliers} suppliers, ${demo.buyers} buyers); demo logins proveedor01…50@demo.eslabon.local and comprador01…08@demo.eslabon.local, password ${DEMO_PASSWORD}\n`,
+        `Seed: demo data added (${demo.suppliers} suppliers, ${demo.buyers} buyers, ${demo.tenders} tenders); demo logins proveedor01…50@demo.eslabon.local and comprador01…08@demo.eslabon.local, password ${DEMO_PASSWORD}\n`,
       );
     }
   } finally {

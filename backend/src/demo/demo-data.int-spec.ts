@@ -4,6 +4,8 @@ import { TestStack, createTestStack } from '../testing';
 import { DEMO_SUPPLIER_COUNT, demoBuyers } from './demo-data';
 import { SupplierDirectoryService } from '../modules/suppliers/supplier-directory.service';
 import { seedDemo } from './seed-demo';
+import { DEMO_TENDERS } from './demo-tenders';
+import { OBJECT_STORAGE, ObjectStorage } from '../core/storage/object-storage';
 
 describe('demo data', () => {
   let stack: TestStack;
@@ -12,7 +14,12 @@ describe('demo data', () => {
 
   it('passes every check a real registration passes, spreads over sizes, types and departments, and loads once', async () => {
     const db = stack.api.get(DataSource);
-    expect(await seedDemo(db, stack.api.get(AuditService))).toEqual({ suppliers: DEMO_SUPPLIER_COUNT, buyers: demoBuyers().length });
+    const storage = stack.api.get<ObjectStorage>(OBJECT_STORAGE);
+    expect(await seedDemo(db, stack.api.get(AuditService), storage)).toEqual({
+      suppliers: DEMO_SUPPLIER_COUNT,
+      buyers: demoBuyers().length,
+      tenders: DEMO_TENDERS.length,
+    });
     const [spread] = await db.query(`SELECT count(DISTINCT size_class)::int AS sizes, count(DISTINCT supplier_type)::int AS types,
         count(DISTINCT domicile_department)::int AS departments, count(*) FILTER (WHERE cardinality(women_led_criteria) > 0)::int AS women_led
         FROM supplier_profiles`);
@@ -21,7 +28,22 @@ describe('demo data', () => {
     expect(spread.women_led).toBeGreaterThanOrEqual(10);
     const buyers = await db.query(`SELECT o.kind FROM buyer_profiles b JOIN organizations o ON o.id = b.organization_id`);
     expect(buyers.filter((b: { kind: string }) => b.kind === 'state_company')).toHaveLength(2);
-    expect(await seedDemo(db, stack.api.get(AuditService))).toEqual({ suppliers: 0, buyers: 0 });
+    expect(await seedDemo(db, stack.api.get(AuditService), storage)).toEqual({ suppliers: 0, buyers: 0, tenders: 0 });
+
+    // Tenders across modalities, statuses, departments and apuestas productivas, each as the clock says.
+    const [tenders] = await db.query(`SELECT count(*)::int AS total, count(DISTINCT modality)::int AS modalities,
+        count(DISTINCT status)::int AS statuses, count(DISTINCT execution_department)::int AS departments,
+        count(DISTINCT productive_bet)::int AS bets, count(*) FILTER (WHERE (limitation->>'limited')::boolean)::int AS limited,
+        count(*) FILTER (WHERE status = 'open' AND closing_at <= now())::int AS overdue FROM tenders`);
+    expect(tenders).toMatchObject({ total: DEMO_TENDERS.length, modalities: 7, statuses: 7, bets: 5, limited: 1, overdue: 0 });
+    expect(tenders.total).toBeGreaterThanOrEqual(30);
+    expect(tenders.departments).toBeGreaterThanOrEqual(8);
+    const [split] = await db.query(`SELECT count(l.id)::int AS lots FROM tenders t JOIN organizations o ON o.id = t.buyer_organization_id
+        JOIN tender_lots l ON l.tender_id = t.id WHERE o.kind = 'state_company' GROUP BY t.id ORDER BY 1 DESC LIMIT 1`);
+    expect(split.lots).toBeGreaterThanOrEqual(5);
+    const [unaudited] = await db.query(`SELECT count(*)::int AS n FROM tenders t
+        WHERE NOT EXISTS (SELECT 1 FROM audit_log a WHERE a.entity_type = 'tender' AND a.entity_id = t.id::text)`);
+    expect(unaudited.n).toBe(0);
 
     // Small pages over a department walk the same list as one big page: domiciled suppliers first, then those covering it.
     const directory = stack.api.get(SupplierDirectoryService);

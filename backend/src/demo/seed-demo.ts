@@ -5,13 +5,20 @@ import { ensureOperator } from '../modules/accounts/operators';
 import { BuyersService } from '../modules/buyers/buyers.service';
 import { RuleParametersService } from '../modules/rule-parameters/rule-parameters.service';
 import { SuppliersService } from '../modules/suppliers/suppliers.service';
+import type { ObjectStorage } from '../core/storage/object-storage';
 import { DEMO_PASSWORD, demoBuyers, demoSuppliers } from './demo-data';
+import { seedDemoTenders } from './seed-demo-tenders';
 
 /**
  * Loads the demo organizations through the same services the API uses, so every demo profile is
- * validated, classified and audited like a real one. Profiles already there are left alone.
+ * validated, classified and audited like a real one, and their tenders (demo-tenders.ts). Profiles
+ * already there are left alone.
  */
-export async function seedDemo(db: DataSource, audit: AuditService): Promise<{ suppliers: number; buyers: number }> {
+export async function seedDemo(
+  db: DataSource,
+  audit: AuditService,
+  storage: ObjectStorage,
+): Promise<{ suppliers: number; buyers: number; tenders: number }> {
   const rules = new RuleParametersService(db, audit);
   const suppliers = new SuppliersService(db, audit, rules);
   const buyers = new BuyersService(db, audit, rules);
@@ -46,5 +53,5 @@ export async function seedDemo(db: DataSource, audit: AuditService): Promise<{ s
     await buyers.save(b.organizationId, b.profile, SYSTEM_ACTOR);
     created = { ...created, buyers: created.buyers + 1 };
   }
-  return created;
+  return { ...created, tenders: await seedDemoTenders(db, audit, storage) };
 }

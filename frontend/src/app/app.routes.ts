@@ -81,5 +81,11 @@ export const appRoutes: Route[] = [
     canActivate: [signedInGuard],
     loadComponent: () => import('./pages/tenders/tender-manage.page').then((m) => m.TenderManagePage),
   },
+  { path: 'planes', loadComponent: () => import('./pages/plans/public-plans.page').then((m) => m.PublicPlansPage) },
+  {
+    path: 'comprador/plan',
+    canActivate: [signedInGuard],
+    loadComponent: () => import('./pages/plans/plan.page').then((m) => m.PlanPage),
+  },
   { path: '**', loadComponent: () => import('./pages/not-found/not-found.page').then((m) => m.NotFoundPage) },
 ];

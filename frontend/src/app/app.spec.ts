@@ -32,7 +32,7 @@ describe('App shell', () => {
   it('shows the public navigation to anonymous visitors, in Spanish', async () => {
     const el = await render();
     const links = Array.from(el.querySelectorAll('nav a')).map((a) => a.textContent?.trim());
-    expect(links).toEqual(['Inicio', 'Estado del sistema', 'Procesos de compra']);
+    expect(links).toEqual(['Inicio', 'Estado del sistema', 'Procesos de compra', 'Planes de compra']);
     expect(el.querySelector('.account')?.textContent).toContain('Ingresar');
   });
 
@@ -48,6 +48,7 @@ describe('App shell', () => {
       'Inicio',
       'Estado del sistema',
       'Procesos de compra',
+      'Planes de compra',
       'Mi perfil de proveedor',
       'Miembros',
     ]);
@@ -65,7 +66,12 @@ describe('App shell', () => {
     english?.click();
     await fixture.whenStable();
     expect(el.querySelector('nav')?.getAttribute('aria-label')).toBe('Main navigation');
-    expect(Array.from(el.querySelectorAll('nav a')).map((a) => a.textContent?.trim())).toEqual(['Home', 'System status', 'Tenders']);
+    expect(Array.from(el.querySelectorAll('nav a')).map((a) => a.textContent?.trim())).toEqual([
+      'Home',
+      'System status',
+      'Tenders',
+      'Procurement plans',
+    ]);
     expect(document.documentElement.lang).toBe('en');
   });
 });

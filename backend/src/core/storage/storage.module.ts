@@ -5,6 +5,10 @@ import { LocalDiskStorage } from './local-disk.storage';
 import { OBJECT_STORAGE, ObjectStorage } from './object-storage';
 import { S3Storage, parseS3Url } from './s3.storage';
 
+export function createObjectStorage(config: Pick<ServerConfig, 's3Url' | 'storageDir'>): ObjectStorage {
+  return config.s3Url ? new S3Storage(parseS3Url(config.s3Url)) : new LocalDiskStorage(config.storageDir);
+}
+
 /** Uploaded files: S3-compatible storage when S3_URL is set, otherwise STORAGE_DIR on local disk. */
 @Global()
 @Module({
@@ -12,8 +16,7 @@ import { S3Storage, parseS3Url } from './s3.storage';
     {
       provide: OBJECT_STORAGE,
       inject: [APP_CONFIG],
-      useFactory: (config: ServerConfig): ObjectStorage =>
-        config.s3Url ? new S3Storage(parseS3Url(config.s3Url)) : new LocalDiskStorage(config.storageDir),
+      useFactory: (config: ServerConfig): ObjectStorage => createObjectStorage(config),
     },
   ],
   exports: [OBJECT_STORAGE],

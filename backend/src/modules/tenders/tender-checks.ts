@@ -3,19 +3,6 @@ import { ScheduleRule, criteriaProblems, scheduleProblems } from '@eslabon/domai
 import type { EntityManager } from 'typeorm';
 import { fieldError } from '../../core/http/domain-error';
 
-/** Contratación directa has no public call and so no default offsets; its schedule only has to be in order. */
-const IN_ORDER_ONLY: ScheduleRule = {
-  draftBeforeOpening: null,
-  observationsBeforeOpening: null,
-  mipymeRequestBeforeOpening: null,
-  openingToClosing: 0,
-  questionsBeforeClosing: 0,
-  closingToReport: 0,
-  commentDays: 0,
-  reportToAward: 0,
-  adendaBeforeClosing: 0,
-};
-
 const SCHEDULE_MESSAGES = {
   not_business_day: 'falls on a weekend or a Colombian holiday',
   out_of_order: 'must come after the previous step',
@@ -30,7 +17,7 @@ const SCHEDULE_MESSAGES = {
  */
 export async function tenderProblems(em: EntityManager, input: TenderInput, rule: ScheduleRule | null): Promise<FieldError[]> {
   const problems: FieldError[] = [];
-  for (const p of scheduleProblems(input.schedule, rule ?? IN_ORDER_ONLY))
+  for (const p of scheduleProblems(input.schedule, rule))
     problems.push(fieldError(`schedule.${p.milestone}`, p.code, `schedule.${p.milestone} ${SCHEDULE_MESSAGES[p.code]}`));
   for (const p of criteriaProblems(input.criteria))
     problems.push(fieldError(`criteria.${p.field}`, p.code, `criteria.${p.field} breaks the scoring rules (${p.code})`));

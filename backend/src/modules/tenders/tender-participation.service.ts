@@ -136,8 +136,8 @@ export class TenderParticipationService {
       const tender = await lockTender(em, tenderId);
       if (tender.status === 'draft') throw tenderNotFound();
       const threshold = await this.rules.mipymeCallThreshold(tender.schedule.opening, em);
-      const limitation = limitationView(tender, { threshold, requestCount: 0 });
-      if (!limitation.requestsOpen || now > endOfBogotaDay(limitation.requestDeadline as string))
+      const limitation = limitationView(tender, { threshold, requestCount: 0 }, bogotaToday(now));
+      if (!limitation.requestsOpen)
         throw new DomainError('conflict', 'requests_closed', 'This call does not take requests to limit it to mipymes now');
       const [profile] = await em.query(
         `SELECT p.domicile_municipality, p.constituted_on::text AS constituted_on, p.size_class, p.supplier_type, p.size_classification_id,

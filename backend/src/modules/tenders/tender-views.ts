@@ -123,7 +123,11 @@ export interface ViewContext {
   requestCount: number;
 }
 
-export function limitationView(tender: Tender, ctx: Pick<ViewContext, 'threshold' | 'requestCount'>): MipymeLimitationView {
+export function limitationView(
+  tender: Tender,
+  ctx: Pick<ViewContext, 'threshold' | 'requestCount'>,
+  today = bogotaToday(),
+): MipymeLimitationView {
   const { susceptible } = mipymeLimitation({
     modality: tender.modality,
     estimatedValueCop: Number(tender.estimatedValueCop),
@@ -138,8 +142,7 @@ export function limitationView(tender: Tender, ctx: Pick<ViewContext, 'threshold
     thresholdCop: ctx.threshold ? String(ctx.threshold.cop) : null,
     thresholdPeriod: ctx.threshold?.period ?? null,
     requestDeadline: deadline,
-    requestsOpen:
-      susceptible && !decision && !!deadline && bogotaToday() <= deadline && ['published_draft', 'open'].includes(tender.status),
+    requestsOpen: susceptible && !decision && !!deadline && today <= deadline && ['published_draft', 'open'].includes(tender.status),
     requestCount: ctx.requestCount,
     decision: decision
       ? {

@@ -158,7 +158,10 @@ describe('parseSeedConfig', () => {
       admin: { email: 'admin@eslabon.local', password: 'una-clave-larga' },
       officer: undefined,
       demo: false,
+      storageDir: '.data/uploads',
+      s3Url: undefined,
     });
+    expect(parseSeedConfig({ ...seed, STORAGE_DIR: '/srv/eslabon' }).storageDir).toBe('/srv/eslabon');
     expect(parseSeedConfig({ ...seed, SEED_DEMO: 'true' }).demo).toBe(true);
     expect(parseSeedConfig({ ...seed, SEED_OFFICER_EMAIL: 'o@x.co', SEED_OFFICER_PASSWORD: 'otra-clave-larga' }).officer).toEqual({
       email: 'o@x.co',

@@ -181,6 +181,9 @@ export interface SeedConfig extends DatabaseConfig {
   officer?: SeedAccount;
   /** SEED_DEMO=true adds demo suppliers and buyers (local use only). */
   demo: boolean;
+  /** Where the demo's supporting documents go: the API's own storage settings. */
+  storageDir: string;
+  s3Url: string | undefined;
 }
 
 /**
@@ -201,8 +204,16 @@ export function parseSeedConfig(env: Env): SeedConfig {
     admin: account('SEED_ADMIN', true) as SeedAccount,
     officer: account('SEED_OFFICER', false),
     demo: read.oneOf('SEED_DEMO', ['true', 'false'] as const, 'false') === 'true',
+    ...readStorage(read),
   };
   return read.done(config);
+}
+
+function readStorage(read: Reader): { storageDir: string; s3Url: string | undefined } {
+  return {
+    storageDir: read.text('STORAGE_DIR', '.data/uploads', /^[^\0]+$/, 'must be a directory path'),
+    s3Url: read.url('S3_URL', HTTP, false),
+  };
 }
 
 function readServerConfig(read: Reader, requireUrls: boolean): ServerConfig {
@@ -219,8 +230,7 @@ function readServerConfig(read: Reader, requireUrls: boolean): ServerConfig {
     frontendDist: read.optional('FRONTEND_DIST'),
     heartbeatIntervalMs: read.integer('WORKER_HEARTBEAT_MS', 15_000, 100, 3_600_000),
     trustProxy: read.oneOf('TRUST_PROXY', ['true', 'false'] as const, 'false') === 'true',
-    storageDir: read.text('STORAGE_DIR', '.data/uploads', /^[^\0]+$/, 'must be a directory path'),
-    s3Url: read.url('S3_URL', HTTP, false),
+    ...readStorage(read),
     uploadMaxBytes: read.size('UPLOAD_MAX_SIZE', 10 * 1024 * 1024),
     smtpUrl: read.url('SMTP_URL', SMTP, requireUrls) as string,
     mailFrom: read.text(

@@ -103,6 +103,16 @@ describe('scheduleProblems', () => {
   });
 });
 
+describe('scheduleProblems without a public call (contratación directa)', () => {
+  it.each([
+    [{ opening: '2026-11-24', closing: '2026-11-25' }, []],
+    [{ opening: '2026-11-24', closing: '2026-11-24' }, [{ milestone: 'closing', code: 'out_of_order' }]],
+    [{ opening: '2026-11-24', closing: '2026-12-08' }, [{ milestone: 'closing', code: 'not_business_day' }]],
+  ])('%j', (schedule, expected) => {
+    expect(scheduleProblems(schedule, null)).toEqual(expected);
+  });
+});
+
 describe('extendForAdenda', () => {
   const schedule = defaultSchedule('2026-11-24', LICITACION);
 

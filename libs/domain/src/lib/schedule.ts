@@ -93,8 +93,12 @@ function minimums(rule: ScheduleRule): { from: Milestone; to: Milestone; days: n
   ];
 }
 
-/** Steps the modality does not have (a null offset) may be left out; the others are required. */
-function optional(rule: ScheduleRule): Set<Milestone> {
+/**
+ * Steps the modality does not have (a null offset) may be left out; the others are required. Without a
+ * public call (contratación directa, no rule) only the opening and the closing are.
+ */
+function optional(rule: ScheduleRule | null): Set<Milestone> {
+  if (!rule) return new Set(MILESTONES.filter((m) => m !== 'opening' && m !== 'closing'));
   const skipped: [Milestone, number | null][] = [
     ['draftPublication', rule.draftBeforeOpening],
     ['observationsDeadline', rule.observationsBeforeOpening],
@@ -103,8 +107,8 @@ function optional(rule: ScheduleRule): Set<Milestone> {
   return new Set(skipped.filter(([, days]) => days === null).map(([m]) => m));
 }
 
-/** Every reason a schedule a buyer edited breaks the rule; empty when it holds. */
-export function scheduleProblems(schedule: Schedule, rule: ScheduleRule): ScheduleProblem[] {
+/** Every reason a schedule a buyer edited breaks the rule (none for a modality without a call); empty when it holds. */
+export function scheduleProblems(schedule: Schedule, rule: ScheduleRule | null): ScheduleProblem[] {
   const problems: ScheduleProblem[] = [];
   const notRequired = optional(rule);
   let previous: string | undefined;
@@ -119,7 +123,7 @@ export function scheduleProblems(schedule: Schedule, rule: ScheduleRule): Schedu
     if (previous && date <= previous) problems.push({ milestone, code: 'out_of_order' });
     previous = date;
   }
-  for (const { from, to, days, blame } of minimums(rule)) {
+  for (const { from, to, days, blame } of rule ? minimums(rule) : []) {
     const start = schedule[from];
     const end = schedule[to];
     if (days !== null && start && end && addBusinessDays(start, days) > end) problems.push({ milestone: blame, code: 'too_soon' });

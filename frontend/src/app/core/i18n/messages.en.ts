@@ -1,12 +1,14 @@
 import { adminEn } from './admin.messages';
 import { directoryEn } from './directory.messages';
 import { supplierProfileEn } from './supplier-profile.messages';
+import { plansEn } from './plans.messages';
 import { tendersEn } from './tenders.messages';
 import type { Messages } from './messages.es-CO';
 
 export const en: Messages = {
   supplierProfile: supplierProfileEn,
   tenders: tendersEn,
+  plans: plansEn,
   directory: directoryEn,
   admin: adminEn,
   app: {
@@ -29,6 +31,8 @@ export const en: Messages = {
     approvals: 'Requests',
     tenders: 'Tenders',
     buyerTenders: 'My tenders',
+    plans: 'Procurement plans',
+    buyerPlan: 'Annual procurement plan',
   },
   account: {
     signIn: 'Sign in',

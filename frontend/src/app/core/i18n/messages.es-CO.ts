@@ -1,12 +1,14 @@
 import { adminEs } from './admin.messages';
 import { directoryEs } from './directory.messages';
 import { supplierProfileEs } from './supplier-profile.messages';
+import { plansEs } from './plans.messages';
 import { tendersEs } from './tenders.messages';
 
 /** Spanish (Colombia): the primary language of the UI. Every other language mirrors these keys. */
 export const esCO = {
   supplierProfile: supplierProfileEs,
   tenders: tendersEs,
+  plans: plansEs,
   directory: directoryEs,
   admin: adminEs,
   app: {
@@ -29,6 +31,8 @@ export const esCO = {
     approvals: 'Solicitudes',
     tenders: 'Procesos de compra',
     buyerTenders: 'Mis procesos',
+    plans: 'Planes de compra',
+    buyerPlan: 'Plan anual de adquisiciones',
   },
   account: {
     signIn: 'Ingresar',

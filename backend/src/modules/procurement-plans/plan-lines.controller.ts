@@ -1,0 +1,95 @@
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { PlanLinePage, PlanLineView } from '@eslabon/contracts';
+import type { Actor } from '../../core/audit/actor';
+import { activeMemberships, type AuthContext } from '../../core/auth/auth-context';
+import { Authorize, CurrentActor, CurrentAuth, Public } from '../../core/auth/auth.decorators';
+import { DomainError } from '../../core/http/domain-error';
+import { PlanLineDto, PlanLineListQueryDto, PlanLineQueryDto } from './plan-lines.dto';
+import { PlanLinesService } from './plan-lines.service';
+
+const BUYER_ROLES = ['buyer_admin', 'buyer'] as const;
+const SUPPLIER_ROLES = ['supplier_admin', 'supplier_member'] as const;
+/** The line's own buyer; another organization's line answers 404. */
+const OWN_LINE = { roles: BUYER_ROLES, resource: { type: 'plan_line', param: 'planLineId' } } as const;
+const UUID = new ParseUUIDPipe({ version: '4', errorHttpStatusCode: HttpStatus.NOT_FOUND });
+
+/** The supplier the signed-in user acts for: its active organization, when it holds a supplier role there. */
+function supplierOf(auth: AuthContext | undefined): string | null {
+  const active = auth && activeMemberships(auth).find((m) => m.organizationId === auth.session.activeOrganizationId);
+  return active && (SUPPLIER_ROLES as readonly string[]).includes(active.role) ? active.organizationId : null;
+}
+
+@ApiTags('procurement plans')
+@Controller()
+export class PlanLinesController {
+  constructor(private readonly plans: PlanLinesService) {}
+
+  @Authorize({ roles: BUYER_ROLES, resource: { type: 'buyer', param: 'organizationId' }, crossOrganizationRoles: ['admin', 'officer'] })
+  @Get('buyers/:organizationId/plan-lines')
+  buyerLines(@Param('organizationId') organizationId: string, @Query() query: PlanLineListQueryDto): Promise<PlanLineView[]> {
+    return this.plans.buyerLines(organizationId, query.year);
+  }
+
+  @Authorize({ roles: BUYER_ROLES, resource: { type: 'buyer', param: 'organizationId' } })
+  @Post('buyers/:organizationId/plan-lines')
+  create(@Param('organizationId') organizationId: string, @Body() input: PlanLineDto, @CurrentActor() actor: Actor): Promise<PlanLineView> {
+    return this.plans.create(organizationId, input, actor);
+  }
+
+  @Authorize(OWN_LINE)
+  @Put('plan-lines/:planLineId')
+  update(@Param('planLineId') planLineId: string, @Body() input: PlanLineDto, @CurrentActor() actor: Actor): Promise<PlanLineView> {
+    return this.plans.update(planLineId, input, actor);
+  }
+
+  @Authorize(OWN_LINE)
+  @Delete('plan-lines/:planLineId')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  remove(@Param('planLineId') planLineId: string, @CurrentActor() actor: Actor): Promise<void> {
+    return this.plans.remove(planLineId, actor);
+  }
+
+  @Authorize(OWN_LINE)
+  @Post('plan-lines/:planLineId/publish')
+  @HttpCode(HttpStatus.OK)
+  publish(@Param('planLineId') planLineId: string, @CurrentActor() actor: Actor): Promise<PlanLineView> {
+    return this.plans.publish(planLineId, actor);
+  }
+
+  /** Published lines only; a signed-in supplier also learns which ones it marked. */
+  @Public()
+  @Get('public/plan-lines')
+  publicLines(@Query() query: PlanLineQueryDto, @CurrentAuth() auth: AuthContext | undefined): Promise<PlanLinePage> {
+    return this.plans.publicLines(query, supplierOf(auth));
+  }
+
+  @Authorize({ roles: SUPPLIER_ROLES })
+  @Put('plan-lines/:planLineId/interest')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  markInterest(
+    @Param('planLineId', UUID) planLineId: string,
+    @CurrentAuth() auth: AuthContext | undefined,
+    @CurrentActor() actor: Actor,
+  ): Promise<void> {
+    return this.plans.setInterest(planLineId, actingSupplier(auth), true, actor);
+  }
+
+  @Authorize({ roles: SUPPLIER_ROLES })
+  @Delete('plan-lines/:planLineId/interest')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  withdrawInterest(
+    @Param('planLineId', UUID) planLineId: string,
+    @CurrentAuth() auth: AuthContext | undefined,
+    @CurrentActor() actor: Actor,
+  ): Promise<void> {
+    return this.plans.setInterest(planLineId, actingSupplier(auth), false, actor);
+  }
+}
+
+/** Interest is marked for the active organization, which must be a supplier the user acts for. */
+function actingSupplier(auth: AuthContext | undefined): string {
+  const organizationId = supplierOf(auth);
+  if (!organizationId) throw new DomainError('forbidden', 'forbidden', 'Switch to your supplier organization to mark interest.');
+  return organizationId;
+}
