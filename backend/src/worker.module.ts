@@ -7,6 +7,7 @@ import { OutboxWorkerModule } from './core/outbox/outbox.module';
 import { AccountMailConsumer } from './modules/accounts/account-mail.consumer';
 import { HeartbeatJobModule } from './modules/heartbeat/heartbeat.job';
 import { TenderDeadlineScheduler, TenderDeadlinesJobModule } from './modules/tenders/tender-deadlines.job';
+import { TenderFollowersConsumer } from './modules/tenders/tender-followers.consumer';
 
 /** The queue worker process: job processors only, no HTTP. */
 @Module({})
@@ -20,7 +21,7 @@ export class WorkerModule {
         HeartbeatJobModule,
         RetentionJobModule,
         TenderDeadlinesJobModule,
-        OutboxWorkerModule.forConsumers([AccountMailConsumer, TenderDeadlineScheduler]),
+        OutboxWorkerModule.forConsumers([AccountMailConsumer, TenderDeadlineScheduler, TenderFollowersConsumer]),
       ],
     };
   }

@@ -53,6 +53,31 @@ describe('renderMail', () => {
       subject: 'Confecciones Andinas SAS was approved on Eslabón',
       phrases: ['The registration of Confecciones Andinas SAS on Eslabón has been approved', 'Sign in to Eslabón'],
     },
+    {
+      content: {
+        template: 'tenderQuestionAnswered',
+        params: { reference: 'ESL-2026-000007', tenderTitle: 'Dotación', question: '¿Incluye transporte?', answer: 'Sí.', link },
+      },
+      locale: 'es-CO',
+      subject: 'ESL-2026-000007: nueva respuesta en «Dotación»',
+      phrases: ['Pregunta: ¿Incluye transporte?', 'Respuesta: Sí.', 'Ver el proceso', 'sigue este proceso'],
+    },
+    {
+      content: {
+        template: 'tenderAmended',
+        params: {
+          reference: 'ESL-2026-000007',
+          tenderTitle: 'Dotación',
+          version: 3,
+          reason: 'Más cantidades',
+          closingExtended: true,
+          link,
+        },
+      },
+      locale: 'en',
+      subject: 'ESL-2026-000007: the terms of “Dotación” changed',
+      phrases: ['Version 3 of the terms', 'Reason: Más cantidades', 'The closing moved', 'See what changed'],
+    },
   ])('$content.template in $locale', ({ content, locale, subject, phrases }) => {
     const mail = renderMail(content, locale);
     expect(mail.subject).toBe(subject);

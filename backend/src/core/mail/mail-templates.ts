@@ -6,6 +6,8 @@ export interface MailTemplateParams {
   resetPassword: { name: string; link: string };
   invitation: { organizationName: string; inviterName: string; link: string };
   organizationApproved: { organizationName: string; link: string };
+  tenderQuestionAnswered: { reference: string; tenderTitle: string; question: string; answer: string; link: string };
+  tenderAmended: { reference: string; tenderTitle: string; version: number; reason: string; closingExtended: boolean; link: string };
 }
 
 export type MailTemplateName = keyof MailTemplateParams;
@@ -100,6 +102,44 @@ const TEMPLATES: Templates = {
       ],
       action: { label: 'Sign in to Eslabón', link },
       footnote: 'You receive this message because you registered this organization on Eslabón.',
+    }),
+  },
+  tenderQuestionAnswered: {
+    'es-CO': ({ reference, tenderTitle, question, answer, link }) => ({
+      subject: `${reference}: nueva respuesta en «${tenderTitle}»`,
+      greeting: 'Hola:',
+      paragraphs: [`La entidad respondió una pregunta del proceso ${reference}.`, `Pregunta: ${question}`, `Respuesta: ${answer}`],
+      action: { label: 'Ver el proceso', link },
+      footnote: 'Recibe este mensaje porque su organización sigue este proceso; puede dejar de seguirlo en su página.',
+    }),
+    en: ({ reference, tenderTitle, question, answer, link }) => ({
+      subject: `${reference}: new answer on “${tenderTitle}”`,
+      greeting: 'Hello,',
+      paragraphs: [`The entity answered a question on tender ${reference}.`, `Question: ${question}`, `Answer: ${answer}`],
+      action: { label: 'See the tender', link },
+      footnote: 'You receive this message because your organization follows this tender; you can unfollow it on its page.',
+    }),
+  },
+  tenderAmended: {
+    'es-CO': ({ reference, tenderTitle, version, reason, closingExtended, link }) => ({
+      subject: `${reference}: los términos de «${tenderTitle}» cambiaron`,
+      greeting: 'Hola:',
+      paragraphs: [
+        `Se publicó la versión ${version} de los términos del proceso ${reference}. Motivo: ${reason}`,
+        ...(closingExtended ? ['El cierre se movió para dejar el plazo mínimo después de la adenda.'] : []),
+      ],
+      action: { label: 'Ver qué cambió', link },
+      footnote: 'Recibe este mensaje porque su organización sigue este proceso; puede dejar de seguirlo en su página.',
+    }),
+    en: ({ reference, tenderTitle, version, reason, closingExtended, link }) => ({
+      subject: `${reference}: the terms of “${tenderTitle}” changed`,
+      greeting: 'Hello,',
+      paragraphs: [
+        `Version ${version} of the terms of tender ${reference} was published. Reason: ${reason}`,
+        ...(closingExtended ? ['The closing moved to leave the minimum time after the adenda.'] : []),
+      ],
+      action: { label: 'See what changed', link },
+      footnote: 'You receive this message because your organization follows this tender; you can unfollow it on its page.',
     }),
   },
 };

@@ -10,12 +10,14 @@ import {
   createTestStack,
   createTestWorker,
   eventually,
+  mailsTo,
   signedIn,
   tenderInput,
+  waitForMail,
 } from '../../testing';
 import { TenderDeadlineScheduler } from './tender-deadlines.job';
 
-describe('tender deadlines in the worker', () => {
+describe('tender deadlines and followers in the worker', () => {
   let stack: TestStack;
   let db: DataSource;
   let buyer: TestAccount;
@@ -58,6 +60,38 @@ describe('tender deadlines in the worker', () => {
     const queue = stack.api.get(QueueProducer).queue('tenders');
     const job = await eventually(async () => (await queue.getJob(`close-${later.id}-${Date.parse(later.closingAt)}`)) ?? undefined);
     expect(await job.isDelayed()).toBe(true);
+  });
+
+  it('e-mails the members of following organizations each answer and adenda, never naming the asker', async () => {
+    const tender = await openTender();
+    const follower = await createAccount(stack.api, 'supplier', 'supplier_admin');
+    const asFollower = await signedIn(stack.api, follower);
+    const asker = await createAccount(stack.api, 'supplier', 'supplier_member');
+    const asAsker = await signedIn(stack.api, asker);
+    await asFollower.put(`/api/v1/tenders/${tender.id}/follow`).expect(204);
+    const question = (
+      await asAsker.post(`/api/v1/tenders/${tender.id}/questions`, { text: '¿Incluye transporte?', lotId: null }).expect(201)
+    ).body;
+    await asBuyer.post(`/api/v1/tenders/${tender.id}/questions/${question.id}/answer`, { answer: 'Sí, hasta Tunja.' }).expect(200);
+    const answered = await waitForMail(follower.email, new RegExp(`${tender.reference}: nueva respuesta`));
+    expect(answered.text).toContain('Pregunta: ¿Incluye transporte?');
+    expect(answered.text).toContain('Respuesta: Sí, hasta Tunja.');
+    expect(answered.text).toContain(`/procesos/${tender.id}`);
+    const [askerOrg] = await db.query(`SELECT name FROM organizations WHERE id = $1`, [asker.organizationId]);
+    expect(answered.text).not.toContain(askerOrg.name);
+    expect(answered.text).not.toContain(asker.email);
+    expect(await mailsTo(asker.email)).toEqual([]);
+
+    const input = await tenderInput(stack.api, 'minima_cuantia');
+    await asBuyer
+      .post(`/api/v1/tenders/${tender.id}/amendments`, {
+        tender: { ...input, description: 'Incluye transporte a Tunja.' },
+        reason: 'Respuesta a una pregunta',
+      })
+      .expect(201);
+    const amended = await waitForMail(follower.email, new RegExp(`${tender.reference}: los términos`));
+    expect(amended.text).toContain('versión 2');
+    expect(amended.text).toContain('Motivo: Respuesta a una pregunta');
   });
 
   it('closes a tender when its delayed job comes due', async () => {

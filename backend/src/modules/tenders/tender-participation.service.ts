@@ -74,6 +74,7 @@ export class TenderParticipationService {
         askerOrganizationId: actor.organizationId as string,
         askerUserId: actor.userId as string,
         text: input.text.trim(),
+        askedAt: now,
       });
       await this.audit.record(em, actor, {
         action: 'tender_question.asked',
@@ -161,6 +162,7 @@ export class TenderParticipationService {
         .values({
           tenderId,
           supplierOrganizationId: supplierId,
+          requestedAt: now,
           receivedOn: bogotaToday(now),
           // Every DIVIPOLA municipality is Colombian: a domicile there is a Colombian domicile.
           colombian: profile.domicile_municipality !== null,

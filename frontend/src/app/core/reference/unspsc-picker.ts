@@ -47,6 +47,8 @@ export class UnspscPicker extends PickerControl<string[]> {
   protected readonly i18n = inject(I18n);
   private readonly reference = inject(ReferenceClient);
   readonly known = input<readonly UnspscClassView[]>([]);
+  /** Classifying what a buyer needs (a lot) rather than what a supplier sells: only the words differ. */
+  readonly forNeed = input(false);
   protected readonly value = signal<string[]>([]);
 
   /** Names learnt while choosing, for classes not in `known`. */

@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormGroupDirective, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
@@ -98,7 +98,7 @@ export class PublicTenderPage {
     this.client.versions(tenderId).subscribe({ next: (list) => this.versions.set(list), error: () => undefined });
   }
 
-  protected ask(): void {
+  protected ask(askForm: FormGroupDirective): void {
     this.form.markAllAsTouched();
     if (this.form.invalid) return;
     const { text, lotId } = this.form.getRawValue();
@@ -108,7 +108,8 @@ export class PublicTenderPage {
       next: (question) => {
         this.busy.set(false);
         this.questions.update((list) => [...list, question]);
-        this.form.reset();
+        // Resetting the directive too clears "submitted", so the emptied field is not shown as an error.
+        askForm.resetForm({ text: '', lotId: null });
         this.asked.set(true);
       },
       error: (error: unknown) => {

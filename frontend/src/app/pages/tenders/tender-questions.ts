@@ -88,7 +88,7 @@ export class TenderQuestions {
 
   protected lotLabel(lotId: string | null): string {
     const lot = this.lots().find((l) => l.id === lotId);
-    return lot ? `${this.i18n.t('tenders.common.lot', { n: lot.position })} · ${lot.title}` : this.i18n.t('tenders.common.wholeTender');
+    return lot ? `${this.i18n.t('tenders.common.lot', { n: lot.position + 1 })} · ${lot.title}` : this.i18n.t('tenders.common.wholeTender');
   }
 
   protected draft(questionId: string): FormControl<string> {
