@@ -12,6 +12,7 @@ import { SuppliersModule } from './modules/suppliers/suppliers.module';
 import { StorageModule } from './core/storage/storage.module';
 import { TendersModule } from './modules/tenders/tenders.module';
 import { PlanLinesModule } from './modules/procurement-plans/plan-lines.module';
+import { BidsModule } from './modules/bids/bids.module';
 
 /** The HTTP API process; it also serves the built Angular app when one is configured. */
 @Module({})
@@ -31,6 +32,7 @@ export class AppModule {
         BuyersModule,
         TendersModule,
         PlanLinesModule,
+        BidsModule,
         ...(config.frontendDist ? [ServeStaticModule.forRoot({ rootPath: config.frontendDist, exclude: ['/api/{*path}'] })] : []),
       ],
     };

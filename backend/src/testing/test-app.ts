@@ -21,6 +21,7 @@ export function testConfig(database: TestDatabase, env: Record<string, string> =
     SMTP_URL: requireTestEnv('SMTP_URL'),
     QUEUE_PREFIX: `eslabon-test-${randomBytes(4).toString('hex')}`,
     STORAGE_DIR: join(tmpdir(), `eslabon-test-uploads-${randomBytes(4).toString('hex')}`),
+    BID_MASTER_KEY: randomBytes(32).toString('base64'),
     ...env,
   });
 }

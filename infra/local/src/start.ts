@@ -1,6 +1,7 @@
 import { ConfigError, parseLauncherConfig } from '@eslabon/config';
 import { join } from 'node:path';
 import { ROOT, buildApps, runBackendCommand, startApp } from './app';
+import { localBidMasterKey } from './bid-key';
 import { Lifecycle } from './lifecycle';
 import { LaunchError, say } from './log';
 import { ensureDatabase } from './postgres';
@@ -34,6 +35,7 @@ async function main(): Promise<void> {
   const databaseUrl = stack.externalDatabase ? stack.postgresUrl : await ensureDatabase(stack.postgresUrl, 'eslabon');
   const env = {
     STORAGE_DIR: join(ROOT, '.data', 'uploads'),
+    BID_MASTER_KEY: process.env['BID_MASTER_KEY'] || localBidMasterKey(join(ROOT, '.data', 'bid-master.key')),
     ...process.env,
     NODE_ENV: 'production',
     DATABASE_URL: databaseUrl,

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, buildApps, nxCommand, runBackendCommand, startApp } from './app';
+import { newBidMasterKey } from './bid-key';
 import { Lifecycle } from './lifecycle';
 import { LaunchError, say } from './log';
 import { dropDatabase, ensureDatabase } from './postgres';
@@ -116,6 +117,7 @@ async function runPlaywright(stack: Stack, args: string[]): Promise<Tally> {
     QUEUE_PREFIX: `eslabon-e2e-${process.pid}`,
     WORKER_HEARTBEAT_MS: '1000',
     STORAGE_DIR: join(work, 'uploads'),
+    BID_MASTER_KEY: newBidMasterKey(),
   };
   try {
     await runBackendCommand('migrate', env);

@@ -11,3 +11,4 @@ export * from './lib/buyers';
 export * from './lib/rule-parameters';
 export * from './lib/field-errors';
 export * from './lib/tenders';
+export * from './lib/bids';

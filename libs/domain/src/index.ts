@@ -12,3 +12,4 @@ export * from './lib/schedule';
 export * from './lib/evaluation-criteria';
 export * from './lib/tender-lifecycle';
 export * from './lib/field-changes';
+export * from './lib/bid-rules';

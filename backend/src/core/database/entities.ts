@@ -29,6 +29,7 @@ import {
   TenderVersion,
 } from '../../modules/tenders/tender.entities';
 import { PlanLine, PlanLineInterest } from '../../modules/procurement-plans/plan-line.entities';
+import { Bid, TenderBidKey } from '../../modules/bids/bid.entities';
 
 /** Every TypeORM entity; the migrations test fails when these and the migrations disagree. */
 export const ENTITIES = [
@@ -63,4 +64,6 @@ export const ENTITIES = [
   TenderFollower,
   PlanLine,
   PlanLineInterest,
+  TenderBidKey,
+  Bid,
 ];

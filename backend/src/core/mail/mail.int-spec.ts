@@ -16,6 +16,7 @@ describe('MailService', () => {
     REDIS_URL: requireTestEnv(TEST_ENV.redisUrl),
     SMTP_URL: requireTestEnv('SMTP_URL'),
     PUBLIC_URL: 'https://eslabon.example',
+    BID_MASTER_KEY: randomBytes(32).toString('base64'),
   });
   const run = randomBytes(4).toString('hex');
   const addressOf = (who: string) => `${who}-${run}@eslabon.test`;

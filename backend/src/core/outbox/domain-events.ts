@@ -18,6 +18,7 @@ export interface DomainEvents {
   'tender.cancelled': { tenderId: string };
   'tender.limitation_decided': { tenderId: string; limited: boolean };
   'tender.question_answered': { tenderId: string; questionId: string };
+  'bid.submitted': { bidId: string; tenderId: string; version: number };
 }
 
 export type DomainEventType = keyof DomainEvents;

@@ -12,6 +12,7 @@ const base = {
   DATABASE_URL: 'postgres://u:p@127.0.0.1:5432/eslabon',
   REDIS_URL: 'redis://127.0.0.1:6379',
   SMTP_URL: 'smtp://127.0.0.1:1025',
+  BID_MASTER_KEY: 'q6FGkBlBD1vVv2lKXh3bBvDdHWpnmbyTLRvP5cHSWLc=',
 };
 
 function problemsOf(fn: () => unknown): string[] {
@@ -41,6 +42,7 @@ describe('parseServerConfig', () => {
       storageDir: '.data/uploads',
       s3Url: undefined,
       uploadMaxBytes: 10 * 1024 * 1024,
+      bidMasterKey: base.BID_MASTER_KEY,
       smtpUrl: base.SMTP_URL,
       mailFrom: 'Eslabón <no-reply@eslabon.local>',
       publicUrl: 'http://localhost:3000',
@@ -61,6 +63,8 @@ describe('parseServerConfig', () => {
     [{ NODE_ENV: 'staging', TRUST_PROXY: 'yes' }, ['NODE_ENV', 'TRUST_PROXY']],
     [{ DATABASE_URL: undefined, REDIS_URL: undefined }, ['DATABASE_URL', 'REDIS_URL']],
     [{ SMTP_URL: undefined }, ['SMTP_URL']],
+    [{ BID_MASTER_KEY: undefined }, ['BID_MASTER_KEY']],
+    [{ BID_MASTER_KEY: 'c2hvcnQ=' }, ['BID_MASTER_KEY']],
     [{ SMTP_URL: 'http://mail.example:25' }, ['SMTP_URL']],
     [{ SMTP_URL: 'smtp://' }, ['SMTP_URL']],
     [{ MAIL_FROM: 'Eslabón' }, ['MAIL_FROM']],
@@ -119,6 +123,7 @@ describe('parseLauncherConfig', () => {
     [{ REDIS_URL: 'localhost:6379' }, ['REDIS_URL']],
     [{ SMTP_URL: 'mail.example:25' }, ['SMTP_URL']],
     [{ PUBLIC_URL: 'not a url' }, ['PUBLIC_URL']],
+    [{ BID_MASTER_KEY: 'not-a-key' }, ['BID_MASTER_KEY']],
     [{ PORT: 'abc', LOG_LEVEL: 'loud' }, ['PORT', 'LOG_LEVEL']],
   ])('%j → %j', (env, variables) => {
     expect(problemsOf(() => parseLauncherConfig(env))).toEqual(variables);

@@ -32,6 +32,11 @@ export interface ServerConfig extends DatabaseConfig {
   /** S3-compatible storage: https://KEY:SECRET@host[:port]/bucket?region=…; documents go there instead of storageDir. */
   s3Url: string | undefined;
   uploadMaxBytes: number;
+  /**
+   * Master key that wraps each tender's data key for sealed bids (32 random bytes, base64). Kept out of
+   * the database on purpose: a copy of the database alone cannot open a bid.
+   */
+  bidMasterKey: string;
   /** Outgoing mail server (smtp:// or smtps://, credentials in the URL). */
   smtpUrl: string;
   /** Sender of every e-mail, as an address or `Name <address>`. */
@@ -158,6 +163,9 @@ class Reader {
 }
 
 const POSTGRES = ['postgres:', 'postgresql:'] as const;
+/** 32 bytes in base64: 43 characters and one `=`. */
+const BASE64_KEY = /^[A-Za-z0-9+/]{43}=$/;
+const BID_KEY_HINT = 'must be 32 random bytes in base64 (e.g. `openssl rand -base64 32`)';
 const REDIS = ['redis:', 'rediss:'] as const;
 const SMTP = ['smtp:', 'smtps:'] as const;
 const HTTP = ['http:', 'https:'] as const;
@@ -232,6 +240,10 @@ function readServerConfig(read: Reader, requireUrls: boolean): ServerConfig {
     trustProxy: read.oneOf('TRUST_PROXY', ['true', 'false'] as const, 'false') === 'true',
     ...readStorage(read),
     uploadMaxBytes: read.size('UPLOAD_MAX_SIZE', 10 * 1024 * 1024),
+    // The launcher makes one when unset; a key that is set must be valid everywhere.
+    bidMasterKey: (requireUrls || read.optional('BID_MASTER_KEY') !== undefined
+      ? read.required('BID_MASTER_KEY', BASE64_KEY, BID_KEY_HINT)
+      : undefined) as string,
     smtpUrl: read.url('SMTP_URL', SMTP, requireUrls) as string,
     mailFrom: read.text(
       'MAIL_FROM',
@@ -248,11 +260,11 @@ export function parseServerConfig(env: Env): ServerConfig {
   return read.done(readServerConfig(read, true));
 }
 
-type ProvisionedUrls = 'databaseUrl' | 'redisUrl' | 'smtpUrl';
+type ProvisionedUrls = 'databaseUrl' | 'redisUrl' | 'smtpUrl' | 'bidMasterKey';
 
 /**
  * What the local launcher checks before building anything: every variable that is set must be
- * valid, but DATABASE_URL, REDIS_URL and SMTP_URL may be missing (it then provisions its own servers).
+ * valid, but DATABASE_URL, REDIS_URL, SMTP_URL and BID_MASTER_KEY may be missing (it then provisions its own).
  */
 export function parseLauncherConfig(env: Env): Omit<ServerConfig, ProvisionedUrls> & Partial<Pick<ServerConfig, ProvisionedUrls>> {
   const read = new Reader(env);

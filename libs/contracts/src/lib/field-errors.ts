@@ -69,6 +69,19 @@ export const FIELD_ERROR_MESSAGES = {
     'es-CO': 'Solo puede limitarse al lugar de ejecución del contrato.',
     en: 'The limitation can only name the place where the contract is carried out.',
   },
+  above_estimate: {
+    'es-CO': 'El precio supera el valor estimado del lote.',
+    en: 'The price is above the lot’s estimated value.',
+  },
+  lot_reserved_mipymes: { 'es-CO': 'Este lote está reservado a mipymes.', en: 'This lot is reserved for mipymes.' },
+  lot_reserved_economia_popular: {
+    'es-CO': 'Este lote está reservado a la economía popular.',
+    en: 'This lot is reserved for the economía popular.',
+  },
+  lot_territory: {
+    'es-CO': 'Este lote solo recibe ofertas de proveedores domiciliados en sus lugares.',
+    en: 'This lot only takes offers from suppliers domiciled in its places.',
+  },
   invalid: { 'es-CO': 'Este valor no es válido.', en: 'This value is not valid.' },
 } as const satisfies Record<string, Record<Locale, string>>;
 

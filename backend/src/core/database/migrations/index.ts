@@ -6,6 +6,7 @@ import { SupplierRegistry1764400000000 } from './1764400000000-supplier-registry
 import { DirectoryIndexes1764500000000 } from './1764500000000-directory-indexes';
 import { ScheduleDefaults1764600000000 } from './1764600000000-schedule-defaults';
 import { Tenders1764700000000 } from './1764700000000-tenders';
+import { SealedBids1764800000000 } from './1764800000000-sealed-bids';
 
 /** Applied in this order; append new migrations at the end. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   DirectoryIndexes1764500000000,
   ScheduleDefaults1764600000000,
   Tenders1764700000000,
+  SealedBids1764800000000,
 ];

@@ -1,0 +1,45 @@
+import { Body, Controller, Get, Headers, HttpStatus, Param, ParseUUIDPipe, Put } from '@nestjs/common';
+import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import type { BidCount, BidReceipt } from '@eslabon/contracts';
+import type { Actor } from '../../core/audit/actor';
+import { Authorize, CurrentActor } from '../../core/auth/auth.decorators';
+import { DomainError } from '../../core/http/domain-error';
+import { BidDto } from './bids.dto';
+import { BidsService } from './bids.service';
+
+const UUID = new ParseUUIDPipe({ version: '4', errorHttpStatusCode: HttpStatus.NOT_FOUND });
+const IDEMPOTENCY_KEY = /^[\w-]{8,100}$/;
+
+@ApiTags('bids')
+@Controller('tenders/:tenderId')
+export class BidsController {
+  constructor(private readonly bids: BidsService) {}
+
+  /** Submits or replaces the organization's bid until closing; the same Idempotency-Key returns the same receipt. */
+  @Authorize({ roles: ['supplier_admin'] })
+  @Put('bid')
+  @ApiHeader({ name: 'Idempotency-Key', required: true, description: '8–100 letters, digits, - or _; one per submission' })
+  submit(
+    @Param('tenderId', UUID) tenderId: string,
+    @Body() input: BidDto,
+    @Headers('idempotency-key') key: string | undefined,
+    @CurrentActor() actor: Actor,
+  ): Promise<BidReceipt> {
+    if (!key || !IDEMPOTENCY_KEY.test(key))
+      throw new DomainError('invalid', 'idempotency_key_required', 'Send an Idempotency-Key header of 8 to 100 letters, digits, - or _');
+    return this.bids.submit(tenderId, input, key, actor);
+  }
+
+  @Authorize({ roles: ['supplier_admin', 'supplier_member'] })
+  @Get('bid')
+  receipt(@Param('tenderId', UUID) tenderId: string, @CurrentActor() actor: Actor): Promise<BidReceipt> {
+    return this.bids.receipt(tenderId, actor.organizationId as string);
+  }
+
+  /** Before closing the buyer learns only how many bids there are. */
+  @Authorize({ roles: ['buyer_admin', 'buyer'], resource: { type: 'tender', param: 'tenderId' } })
+  @Get('bids/count')
+  count(@Param('tenderId') tenderId: string): Promise<BidCount> {
+    return this.bids.count(tenderId);
+  }
+}
