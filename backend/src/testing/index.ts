@@ -3,3 +3,4 @@ export * from './test-app';
 export * from './test-database';
 export * from './accounts';
 export * from './tenders';
+export * from './suppliers';

@@ -1,55 +1,25 @@
-import type { BidInput, BidReceipt, SupplierIdentity, SupplierLegalStanding, TenderView } from '@eslabon/contracts';
+import type { BidInput, BidReceipt, TenderView } from '@eslabon/contracts';
 import { canonicalJson } from '@eslabon/domain';
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { Browser, TestAccount, TestStack, createAccount, createTestStack, signedIn, tenderInput } from '../../testing';
+import {
+  Browser,
+  TestStack,
+  TestSupplier,
+  createAccount,
+  createTestStack,
+  signedIn,
+  supplierWithProfile,
+  tenderInput,
+} from '../../testing';
 import { TenderLifecycleService } from '../tenders/tender-lifecycle.service';
-
-/** A supplier whose profile says it is micro (Decreto 957) or large, domiciled in Tunja. */
-async function supplierWithProfile(
-  stack: TestStack,
-  nit: string,
-  checkDigit: string,
-  incomeCop: string,
-): Promise<{ account: TestAccount; browser: Browser }> {
-  const account = await createAccount(stack.api, 'supplier', 'supplier_admin');
-  const browser = await signedIn(stack.api, account);
-  const base = `/api/v1/suppliers/${account.organizationId}/profile`;
-  const identity: SupplierIdentity = {
-    personType: 'legal',
-    legalName: `Proveedor ${nit} S.A.S.`,
-    tradeName: null,
-    nit,
-    checkDigit,
-    legalRepresentative: 'Ana Pérez',
-    contactEmail: `ventas${nit}@prueba.co`,
-    contactPhone: '+57 310 555 0101',
-    domicileMunicipality: '15001',
-    coverageScope: 'national',
-    coverageCodes: [],
-  };
-  const legal: SupplierLegalStanding = {
-    supplierType: 'company',
-    sector: 'manufactura',
-    incomeCop,
-    incomeYear: 2025,
-    constitutedOn: '2015-01-01',
-    womenLed: {},
-    tieBreak: {},
-    rupNumber: null,
-    rupExpiresOn: null,
-  };
-  await browser.put(`${base}/identity`, identity).expect(200);
-  await browser.put(`${base}/legal`, legal).expect(200);
-  return { account, browser };
-}
 
 describe('sealed bids', () => {
   let stack: TestStack;
   let db: DataSource;
   let asBuyer: Browser;
-  let micro: { account: TestAccount; browser: Browser };
-  let large: { account: TestAccount; browser: Browser };
+  let micro: TestSupplier;
+  let large: TestSupplier;
   let tender: TenderView;
 
   beforeAll(async () => {
@@ -57,8 +27,8 @@ describe('sealed bids', () => {
     db = stack.api.get(DataSource);
     const buyer = await createAccount(stack.api, 'state_entity', 'buyer_admin');
     asBuyer = await signedIn(stack.api, buyer);
-    micro = await supplierWithProfile(stack, '830115297', '6', '300000000');
-    large = await supplierWithProfile(stack, '899999068', '1', '90000000000');
+    micro = await supplierWithProfile(stack.api, { nit: '830115297', checkDigit: '6', incomeCop: '300000000' });
+    large = await supplierWithProfile(stack.api, { nit: '899999068', checkDigit: '1', incomeCop: '90000000000' });
     const draft: TenderView = (
       await asBuyer.post(`/api/v1/buyers/${buyer.organizationId}/tenders`, await tenderInput(stack.api, 'minima_cuantia')).expect(201)
     ).body;

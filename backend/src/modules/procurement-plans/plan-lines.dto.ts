@@ -10,7 +10,7 @@ import {
 } from '@eslabon/contracts';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
-import { Text, WholeCop } from '../../core/http/dto-fields';
+import { Text, WholeCop, PageNumber, PageSize } from '../../core/http/dto-fields';
 
 const FIRST_YEAR = 2000;
 const LAST_YEAR = 2100;
@@ -75,19 +75,9 @@ export class PlanLineQueryDto extends YearFilter implements PlanLineQuery {
   @Matches(/^\d{2}$/, { message: 'department must be a 2-digit DIVIPOLA code' })
   department?: string;
 
-  @ApiPropertyOptional({ minimum: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(10_000)
+  @PageNumber()
   page?: number;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
+  @PageSize()
   pageSize?: number;
 }

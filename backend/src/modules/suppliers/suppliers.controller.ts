@@ -25,6 +25,7 @@ import {
 import type { Response } from 'express';
 import type { Actor } from '../../core/audit/actor';
 import { Authorize, CurrentActor } from '../../core/auth/auth.decorators';
+import { attachment } from '../../core/http/attachment';
 import { RequestWithUpload, UploadInterceptor } from '../../core/storage/upload.interceptor';
 import {
   DocumentUploadDto,
@@ -130,10 +131,7 @@ export class SuppliersController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<StreamableFile> {
     const { row, body } = await this.documents.read(organizationId, documentId);
-    // Served as an attachment with its sniffed type, so a browser never renders it as a page of this site.
-    res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(row.fileName)}`);
-    res.setHeader('Cache-Control', 'private, no-store');
-    return new StreamableFile(body, { type: row.contentType, length: row.sizeBytes });
+    return attachment(res, row, body);
   }
 
   @Authorize(OWN)

@@ -1,13 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { TenderDocumentView } from '@eslabon/contracts';
-import { createHash, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../../core/audit/actor';
 import { AuditService } from '../../core/audit/audit.service';
 import { DomainError } from '../../core/http/domain-error';
-import { sniffFileType } from '../../core/storage/file-signature';
 import { OBJECT_STORAGE, ObjectStorage } from '../../core/storage/object-storage';
+import { withStoredUpload } from '../../core/storage/stored-upload';
 import type { UploadedFileData } from '../../core/storage/upload.interceptor';
 import { Tender, TenderDocument } from './tender.entities';
 import { documentView } from './tender-views';
@@ -22,43 +21,23 @@ export class TenderDocumentsService {
     @Inject(OBJECT_STORAGE) private readonly storage: ObjectStorage,
   ) {}
 
-  /** Pliego documents: the bytes in object storage, public once the tender is published. */
+  /** Pliego documents: the bytes in object storage (keyed under the tender), public once it is published. */
   async upload(tenderId: string, name: string, file: UploadedFileData | undefined, actor: Actor): Promise<TenderDocumentView> {
-    if (!file || file.size === 0) throw DomainError.field('invalid', 'file_required', 'file', 'Attach a file');
-    const contentType = sniffFileType(file.buffer.subarray(0, 16));
-    if (!contentType) throw DomainError.field('invalid', 'file_type', 'file', 'Only PDF, PNG or JPEG files are accepted');
-    const id = randomUUID();
-    // Keys are `<owner uuid>/<document uuid>`; a tender id is as unique an owner as an organization id.
-    const storageKey = `${tenderId}/${id}`;
-    await this.storage.put(storageKey, file.buffer, contentType);
-    try {
-      return await this.db.transaction(async (em) => {
+    return withStoredUpload(this.storage, tenderId, file, (upload) =>
+      this.db.transaction(async (em) => {
         const tender = await lockTender(em, tenderId);
         if (!['draft', 'published_draft', 'open'].includes(tender.status))
           throw new DomainError('conflict', 'tender_not_editable', 'Documents can be added until the tender closes');
-        const row = await em.getRepository(TenderDocument).save({
-          id,
-          tenderId,
-          name: name.trim(),
-          fileName: file.originalname.replace(/[\\/\r\n"]/g, '_').slice(0, 200) || 'documento',
-          contentType,
-          sizeBytes: file.size,
-          sha256: createHash('sha256').update(file.buffer).digest('hex'),
-          storageKey,
-          uploadedBy: actor.userId,
-        });
+        const row = await em.getRepository(TenderDocument).save({ ...upload, tenderId, name: name.trim(), uploadedBy: actor.userId });
         await this.audit.record(em, actor, {
           action: 'tender_document.uploaded',
           entityType: 'tender',
           entityId: tenderId,
-          summary: { after: { documentId: id, name: row.name, sha256: row.sha256, status: tender.status } },
+          summary: { after: { documentId: upload.id, name: row.name, sha256: upload.sha256, status: tender.status } },
         });
         return documentView(row);
-      });
-    } catch (e) {
-      await this.storage.delete(storageKey);
-      throw e;
-    }
+      }),
+    );
   }
 
   async read(tenderId: string, documentId: string, viewer: Viewer): Promise<{ row: TenderDocument; body: Buffer }> {

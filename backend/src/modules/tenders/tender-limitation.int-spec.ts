@@ -1,11 +1,19 @@
-import type { LotMatchCount, MipymeRequestView, SupplierIdentity, SupplierLegalStanding, TenderView } from '@eslabon/contracts';
+import { LIMITATION_DOCUMENTS, type LotMatchCount, type MipymeRequestView, type TenderView } from '@eslabon/contracts';
 import { endOfBogotaDay } from '@eslabon/domain';
 import { DataSource } from 'typeorm';
 import { bogotaToday } from '../../core/time/bogota';
-import { Browser, TestAccount, TestStack, createAccount, createTestStack, signedIn, tenderInput } from '../../testing';
+import {
+  Browser,
+  TestAccount,
+  TestStack,
+  TestSupplier,
+  createAccount,
+  createTestStack,
+  signedIn,
+  supplierWithProfile,
+  tenderInput,
+} from '../../testing';
 import { TenderLifecycleService } from './tender-lifecycle.service';
-
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n');
 
 /** NITs with their DIAN check digits (RULES.md §9). */
 const NITS = [
@@ -14,64 +22,22 @@ const NITS = [
   ['800197268', '4'],
 ] as const;
 
-interface Supplier {
-  account: TestAccount;
-  browser: Browser;
-  documentIds: string[];
-}
-
 describe('calls limited to mipymes (Decreto 1860 de 2021)', () => {
   let stack: TestStack;
   let asBuyer: Browser;
   let buyer: TestAccount;
-  let suppliers: Supplier[];
+  let suppliers: TestSupplier[];
 
   /** A supplier with identity, legal standing and the three documents a request carries. */
-  async function supplier(i: number, constitutedOn: string, incomeCop: string): Promise<Supplier> {
-    const account = await createAccount(stack.api, 'supplier', 'supplier_admin');
-    const browser = await signedIn(stack.api, account);
-    const base = `/api/v1/suppliers/${account.organizationId}`;
-    const [nit, checkDigit] = NITS[i];
-    const identity: SupplierIdentity = {
-      personType: 'legal',
-      legalName: `Confecciones ${i} S.A.S.`,
-      tradeName: null,
-      nit,
-      checkDigit,
-      legalRepresentative: 'Ana Pérez',
-      contactEmail: `ventas${i}@prueba.co`,
-      contactPhone: '+57 310 555 0101',
-      domicileMunicipality: '15001',
-      coverageScope: 'national',
-      coverageCodes: [],
-    };
-    const legal: SupplierLegalStanding = {
-      supplierType: 'company',
-      sector: 'manufactura',
+  const supplier = (i: number, constitutedOn: string, incomeCop: string) =>
+    supplierWithProfile(stack.api, {
+      nit: NITS[i][0],
+      checkDigit: NITS[i][1],
       incomeCop,
-      incomeYear: 2025,
       constitutedOn,
-      womenLed: {},
-      tieBreak: {},
-      rupNumber: null,
-      rupExpiresOn: null,
-    };
-    await browser.put(`${base}/profile/identity`, identity).expect(200);
-    await browser.put(`${base}/profile/legal`, legal).expect(200);
-    await browser
-      .put(`${base}/profile/capabilities`, {
-        unspscClasses: ['531027'],
-        description: '',
-        certifications: '',
-        productionCapacity: '',
-        nationalProducts: [],
-      })
-      .expect(200);
-    const documentIds: string[] = [];
-    for (const type of ['chamber_certificate', 'legal_representative_id', 'size_certificate'])
-      documentIds.push((await browser.upload(`${base}/documents`, { type }, { name: `${type}.pdf`, body: PDF }).expect(201)).body.id);
-    return { account, browser, documentIds };
-  }
+      unspscClasses: ['531027'],
+      documents: [...LIMITATION_DOCUMENTS],
+    });
 
   beforeAll(async () => {
     stack = await createTestStack({ LOG_LEVEL: 'error' });
@@ -91,7 +57,7 @@ describe('calls limited to mipymes (Decreto 1860 de 2021)', () => {
     ).body;
     return (await asBuyer.post(`/api/v1/tenders/${draft.id}/transitions`, { transition: 'publish_draft' }).expect(200)).body;
   };
-  const request = (s: Supplier, tenderId: string, documentIds = s.documentIds) =>
+  const request = (s: TestSupplier, tenderId: string, documentIds = s.documentIds) =>
     s.browser.post(`/api/v1/tenders/${tenderId}/mipyme-requests`, { documentIds });
   const afterDeadline = (t: TenderView) => new Date(endOfBogotaDay(t.schedule.mipymeRequestDeadline as string).getTime() + 1);
 

@@ -29,6 +29,7 @@ import type { Response } from 'express';
 import type { Actor } from '../../core/audit/actor';
 import { activeMemberships, type AuthContext } from '../../core/auth/auth-context';
 import { Authorize, CurrentActor, CurrentAuth, Public } from '../../core/auth/auth.decorators';
+import { attachment } from '../../core/http/attachment';
 import { RequestWithUpload, UploadInterceptor } from '../../core/storage/upload.interceptor';
 import { TenderDocumentsService } from './tender-documents.service';
 import { TenderLifecycleService } from './tender-lifecycle.service';
@@ -227,7 +228,7 @@ export class TendersController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<StreamableFile> {
     const { row, body } = await this.documents.read(tenderId, documentId, viewerOf(auth));
-    res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(row.fileName)}`);
-    return new StreamableFile(body, { type: row.contentType, length: row.sizeBytes });
+    // Published pliego documents are public; a draft's are its buyer's, so no shared cache keeps them.
+    return attachment(res, row, body);
   }
 }

@@ -43,7 +43,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { ISO_DATE, Text, WholeCop } from '../../core/http/dto-fields';
+import { ISO_DATE, Text, WholeCop, PageNumber, PageSize } from '../../core/http/dto-fields';
 
 const UNSPSC_CLASSES = { each: true, message: 'each UNSPSC class must be a 6-digit code' } as const;
 
@@ -294,20 +294,10 @@ export class TenderListQueryDto implements TenderListQuery {
   @IsIn(TENDER_STATUSES)
   status?: TenderStatus;
 
-  @ApiPropertyOptional({ minimum: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(10_000)
+  @PageNumber()
   page?: number;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
+  @PageSize()
   pageSize?: number;
 }
 

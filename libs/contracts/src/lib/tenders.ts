@@ -4,38 +4,19 @@
  * COP carried as a decimal string; dates are ISO `YYYY-MM-DD` calendar days in Colombia; instants are
  * ISO timestamps in UTC (shown in America/Bogota).
  */
+import { MILESTONES, MODALITIES, TENDER_STATES, type Milestone, type Modality, type Schedule, type TenderState } from '@eslabon/domain';
+import type { FieldChange } from '@eslabon/domain';
 import type { ProductiveBet } from './buyers';
 import type { SizeClassificationView, UnspscClassView } from './suppliers';
 
-/** Selection modalities (Ley 80/1993, Ley 1150/2007, Decreto 1082/2015); the same list as `@eslabon/domain`. */
-export const TENDER_MODALITIES = [
-  'licitacion_publica',
-  'seleccion_abreviada_menor_cuantia',
-  'seleccion_abreviada_subasta_inversa',
-  'concurso_de_meritos',
-  'minima_cuantia',
-  'contratacion_directa',
-  'regimen_especial',
-] as const;
-export type TenderModality = (typeof TENDER_MODALITIES)[number];
-
-export const TENDER_STATUSES = ['draft', 'published_draft', 'open', 'closed', 'under_evaluation', 'awarded', 'void', 'cancelled'] as const;
-export type TenderStatus = (typeof TENDER_STATUSES)[number];
-
-/** The milestones of a schedule, in order (see `@eslabon/domain` schedule.ts). */
-export const TENDER_MILESTONES = [
-  'draftPublication',
-  'observationsDeadline',
-  'mipymeRequestDeadline',
-  'opening',
-  'questionsDeadline',
-  'closing',
-  'evaluationReport',
-  'commentPeriodEnd',
-  'award',
-] as const;
-export type TenderMilestone = (typeof TENDER_MILESTONES)[number];
-export type TenderSchedule = Partial<Record<TenderMilestone, string>> & { opening: string; closing: string };
+/** The domain's lists under the API's names: one source for the modalities, states and milestones. */
+export const TENDER_MODALITIES = MODALITIES;
+export type TenderModality = Modality;
+export const TENDER_STATUSES = TENDER_STATES;
+export type TenderStatus = TenderState;
+export const TENDER_MILESTONES = MILESTONES;
+export type TenderMilestone = Milestone;
+export type TenderSchedule = Schedule;
 
 export const TERRITORIAL_SCOPES = ['department', 'municipality'] as const;
 export type TerritorialScope = (typeof TERRITORIAL_SCOPES)[number];
@@ -183,12 +164,7 @@ export interface TransitionInput {
   reason?: string;
 }
 
-export interface FieldChange {
-  /** Dotted path, e.g. `lots.1.estimatedValueCop` or `schedule.closing`. */
-  path: string;
-  before: unknown;
-  after: unknown;
-}
+export type { FieldChange };
 
 export interface AmendmentInput {
   tender: TenderInput;
