@@ -18,6 +18,11 @@ const caller = (...memberships: MembershipView[]): AuthContext => ({
 const orgAdmin: Policy = { roles: ['supplier_admin'], resource: { type: 'organization', param: 'organizationId' } };
 const readHistory: Policy = { ...orgAdmin, roles: ['supplier_admin', 'supplier_member'], crossOrganizationRoles: ['officer', 'admin'] };
 const platform: Policy = { roles: ['admin'] };
+const asSupplier: Policy = { roles: ['supplier_admin', 'supplier_member'], inActiveOrganization: true };
+const activeIn = (organizationId: string, auth: AuthContext): AuthContext => ({
+  ...auth,
+  session: { ...auth.session, activeOrganizationId: organizationId },
+});
 
 describe('decide', () => {
   it.each<[string, Policy, AuthContext, string | null | undefined, Decision]>([
@@ -31,6 +36,21 @@ describe('decide', () => {
     ['platform admin on a platform route', platform, caller(membership('P', 'admin')), undefined, 'allow'],
     ['supplier on a platform route', platform, caller(membership('A', 'supplier_admin')), undefined, 'deny'],
     ['nobody', platform, caller(), undefined, 'deny'],
+    [
+      'supplier acting for its active supplier',
+      asSupplier,
+      activeIn('S', caller(membership('S', 'supplier_member'), membership('B', 'buyer'))),
+      undefined,
+      'allow',
+    ],
+    [
+      'supplier whose active organization is a buyer',
+      asSupplier,
+      activeIn('B', caller(membership('S', 'supplier_admin'), membership('B', 'buyer'))),
+      undefined,
+      'deny',
+    ],
+    ['supplier with no active organization', asSupplier, caller(membership('S', 'supplier_admin')), undefined, 'deny'],
   ])('%s → %s', (_who, policy, auth, owner, decision) => {
     expect(decide(policy, auth, owner)).toBe(decision);
   });

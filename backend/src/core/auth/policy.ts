@@ -9,6 +9,11 @@ import { AuthContext, activeMemberships } from './auth-context';
  */
 export interface Policy {
   roles: readonly Role[];
+  /**
+   * Without `resource`: the role must be held in the session's active organization, the one the
+   * action is recorded for (a user who is also a buyer elsewhere cannot bid or ask as that buyer).
+   */
+  inActiveOrganization?: boolean;
   resource?: { type: string; param: string };
   crossOrganizationRoles?: readonly Role[];
 }
@@ -20,7 +25,10 @@ export function decide(policy: Policy, auth: AuthContext, ownerOrganizationId?: 
   const memberships = activeMemberships(auth);
   const holds = (roles: readonly Role[], organizationId?: string) =>
     memberships.some((m) => roles.includes(m.role) && (organizationId === undefined || m.organizationId === organizationId));
-  if (!policy.resource) return holds(policy.roles) ? 'allow' : 'deny';
+  if (!policy.resource) {
+    const organizationId = policy.inActiveOrganization ? (auth.session.activeOrganizationId ?? '') : undefined;
+    return holds(policy.roles, organizationId) ? 'allow' : 'deny';
+  }
   if (!ownerOrganizationId) return 'deny';
   if (holds(policy.roles, ownerOrganizationId)) return 'allow';
   return policy.crossOrganizationRoles && holds(policy.crossOrganizationRoles) ? 'allow' : 'deny';

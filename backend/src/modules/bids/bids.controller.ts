@@ -16,7 +16,7 @@ export class BidsController {
   constructor(private readonly bids: BidsService) {}
 
   /** Submits or replaces the organization's bid until closing; the same Idempotency-Key returns the same receipt. */
-  @Authorize({ roles: ['supplier_admin'] })
+  @Authorize({ roles: ['supplier_admin'], inActiveOrganization: true })
   @Put('bid')
   @ApiHeader({ name: 'Idempotency-Key', required: true, description: '8–100 letters, digits, - or _; one per submission' })
   submit(
@@ -30,7 +30,7 @@ export class BidsController {
     return this.bids.submit(tenderId, input, key, actor);
   }
 
-  @Authorize({ roles: ['supplier_admin', 'supplier_member'] })
+  @Authorize({ roles: ['supplier_admin', 'supplier_member'], inActiveOrganization: true })
   @Get('bid')
   receipt(@Param('tenderId', UUID) tenderId: string, @CurrentActor() actor: Actor): Promise<BidReceipt> {
     return this.bids.receipt(tenderId, actor.organizationId as string);

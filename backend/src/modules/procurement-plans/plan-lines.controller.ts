@@ -4,7 +4,6 @@ import type { PlanLinePage, PlanLineView } from '@eslabon/contracts';
 import type { Actor } from '../../core/audit/actor';
 import { activeMemberships, type AuthContext } from '../../core/auth/auth-context';
 import { Authorize, CurrentActor, CurrentAuth, Public } from '../../core/auth/auth.decorators';
-import { DomainError } from '../../core/http/domain-error';
 import { PlanLineDto, PlanLineListQueryDto, PlanLineQueryDto } from './plan-lines.dto';
 import { PlanLinesService } from './plan-lines.service';
 
@@ -64,32 +63,17 @@ export class PlanLinesController {
     return this.plans.publicLines(query, supplierOf(auth));
   }
 
-  @Authorize({ roles: SUPPLIER_ROLES })
+  @Authorize({ roles: SUPPLIER_ROLES, inActiveOrganization: true })
   @Put('plan-lines/:planLineId/interest')
   @HttpCode(HttpStatus.NO_CONTENT)
-  markInterest(
-    @Param('planLineId', UUID) planLineId: string,
-    @CurrentAuth() auth: AuthContext | undefined,
-    @CurrentActor() actor: Actor,
-  ): Promise<void> {
-    return this.plans.setInterest(planLineId, actingSupplier(auth), true, actor);
+  markInterest(@Param('planLineId', UUID) planLineId: string, @CurrentActor() actor: Actor): Promise<void> {
+    return this.plans.setInterest(planLineId, actor.organizationId as string, true, actor);
   }
 
-  @Authorize({ roles: SUPPLIER_ROLES })
+  @Authorize({ roles: SUPPLIER_ROLES, inActiveOrganization: true })
   @Delete('plan-lines/:planLineId/interest')
   @HttpCode(HttpStatus.NO_CONTENT)
-  withdrawInterest(
-    @Param('planLineId', UUID) planLineId: string,
-    @CurrentAuth() auth: AuthContext | undefined,
-    @CurrentActor() actor: Actor,
-  ): Promise<void> {
-    return this.plans.setInterest(planLineId, actingSupplier(auth), false, actor);
+  withdrawInterest(@Param('planLineId', UUID) planLineId: string, @CurrentActor() actor: Actor): Promise<void> {
+    return this.plans.setInterest(planLineId, actor.organizationId as string, false, actor);
   }
-}
-
-/** Interest is marked for the active organization, which must be a supplier the user acts for. */
-function actingSupplier(auth: AuthContext | undefined): string {
-  const organizationId = supplierOf(auth);
-  if (!organizationId) throw new DomainError('forbidden', 'forbidden', 'Switch to your supplier organization to mark interest.');
-  return organizationId;
 }

@@ -52,6 +52,8 @@ const BUYER_ROLES = ['buyer_admin', 'buyer'] as const;
 const SUPPLIER_ROLES = ['supplier_admin', 'supplier_member'] as const;
 /** The tender's own buyer; another organization's tender answers 404. */
 const OWN_TENDER = { roles: BUYER_ROLES, resource: { type: 'tender', param: 'tenderId' } } as const;
+/** Suppliers act for their active organization, which must be a supplier. */
+const AS_SUPPLIER = { roles: SUPPLIER_ROLES, inActiveOrganization: true } as const;
 const UUID = new ParseUUIDPipe({ version: '4', errorHttpStatusCode: HttpStatus.NOT_FOUND });
 
 /** Public pages still know a signed-in supplier, to show whether it follows or asked. */
@@ -165,13 +167,13 @@ export class TendersController {
     return this.participation.answer(tenderId, questionId, input.answer, actor);
   }
 
-  @Authorize({ roles: SUPPLIER_ROLES })
+  @Authorize(AS_SUPPLIER)
   @Post('tenders/:tenderId/questions')
   ask(@Param('tenderId', UUID) tenderId: string, @Body() input: QuestionDto, @CurrentActor() actor: Actor): Promise<QuestionView> {
     return this.participation.ask(tenderId, input, actor);
   }
 
-  @Authorize({ roles: ['supplier_admin'] })
+  @Authorize({ ...AS_SUPPLIER, roles: ['supplier_admin'] })
   @Post('tenders/:tenderId/mipyme-requests')
   requestLimitation(
     @Param('tenderId', UUID) tenderId: string,
@@ -181,14 +183,14 @@ export class TendersController {
     return this.participation.requestLimitation(tenderId, input.documentIds, actor);
   }
 
-  @Authorize({ roles: SUPPLIER_ROLES })
+  @Authorize(AS_SUPPLIER)
   @Put('tenders/:tenderId/follow')
   @HttpCode(HttpStatus.NO_CONTENT)
   follow(@Param('tenderId', UUID) tenderId: string, @CurrentActor() actor: Actor): Promise<void> {
     return this.participation.follow(tenderId, actor.organizationId as string, true);
   }
 
-  @Authorize({ roles: SUPPLIER_ROLES })
+  @Authorize(AS_SUPPLIER)
   @Delete('tenders/:tenderId/follow')
   @HttpCode(HttpStatus.NO_CONTENT)
   unfollow(@Param('tenderId', UUID) tenderId: string, @CurrentActor() actor: Actor): Promise<void> {
