@@ -1,8 +1,10 @@
 import type { INestApplication } from '@nestjs/common';
-import type { TenderInput, TenderModality } from '@eslabon/contracts';
-import { addBusinessDays, defaultSchedule } from '@eslabon/domain';
+import type { TenderInput, TenderModality, TenderView } from '@eslabon/contracts';
+import { addBusinessDays, bogotaInstant, defaultSchedule } from '@eslabon/domain';
 import { bogotaToday } from '../core/time/bogota';
 import { RuleParametersService } from '../modules/rule-parameters/rule-parameters.service';
+import { TenderLifecycleService } from '../modules/tenders/tender-lifecycle.service';
+import type { TestAccount } from './accounts';
 
 /**
  * A valid tender of two lots (one reserved for mipymes) whose schedule starts `leadDays` business days
@@ -63,4 +65,15 @@ export async function tenderInput(
       },
     ],
   };
+}
+
+/**
+ * Opens a tender as its buyer does on its opening date (09:00 in Bogotá): the API refuses to open
+ * before that date, so tests pass the moment to the service as the clock would.
+ */
+export function openOnItsDate(app: INestApplication, tender: TenderView, buyer: TestAccount): Promise<TenderView> {
+  const actor = { userId: buyer.userId, organizationId: buyer.organizationId, requestId: null };
+  return app
+    .get(TenderLifecycleService)
+    .transition(tender.id, { transition: 'open' }, actor, bogotaInstant(tender.schedule.opening, '09:00'));
 }

@@ -68,9 +68,15 @@ export class Bid {
   @Column({ type: 'bytea' })
   sealedContent!: Buffer;
 
-  /** SHA-256 of the canonical JSON of the content, as the receipt states it. */
+  /**
+   * SHA-256 of the canonical JSON of the content, as the receipt states it. The content carries a
+   * random nonce: without it, trying every price against the digest would reveal the sealed one.
+   */
   @Column({ type: 'text' })
   digest!: string;
+
+  @Column({ type: 'text' })
+  nonce!: string;
 
   /** Which lots it offers on: not secret (the acta de cierre names them), and needed to count. */
   @Column({ type: 'uuid', array: true })

@@ -8,6 +8,7 @@ import {
   TestSupplier,
   createAccount,
   createTestStack,
+  openOnItsDate,
   signedIn,
   supplierWithProfile,
   tenderInput,
@@ -32,7 +33,7 @@ describe('sealed bids', () => {
     const draft: TenderView = (
       await asBuyer.post(`/api/v1/buyers/${buyer.organizationId}/tenders`, await tenderInput(stack.api, 'minima_cuantia')).expect(201)
     ).body;
-    tender = (await asBuyer.post(`/api/v1/tenders/${draft.id}/transitions`, { transition: 'open' }).expect(200)).body;
+    tender = await openOnItsDate(stack.api, draft, buyer);
   });
   afterAll(() => stack.close());
 
@@ -49,9 +50,11 @@ describe('sealed bids', () => {
       tenderId: tender.id,
       supplierOrganizationId: micro.account.organizationId,
       version: 1,
+      nonce: receipt.nonce,
       lots: offer().lots,
     });
     expect(receipt.digest).toBe(createHash('sha256').update(content).digest('hex'));
+    expect(receipt.nonce).toMatch(/^[0-9a-f]{32}$/);
 
     // Nothing in the database reads as the price; the data key is stored only wrapped.
     const [row] = await db.query(`SELECT sealed_content, iv FROM bids WHERE id = $1`, [receipt.bidId]);
@@ -94,6 +97,8 @@ describe('sealed bids', () => {
     const late = await submit(micro.browser, offer('130000000'), 'one-second-late').expect(409);
     expect(late.body.code).toBe('bidding_closed');
     expect((await micro.browser.get(`/api/v1/tenders/${tender.id}/bid`).expect(200)).body.version).toBe(2);
+    // A retry of the last accepted submission still gets its receipt.
+    expect((await submit(micro.browser, offer('135000000'), 'second-submission').expect(200)).body.version).toBe(2);
     await stack.api.get(TenderLifecycleService).closeIfDue(tender.id);
     await submit(micro.browser, offer('130000000'), 'after-the-closing').expect(409);
   });

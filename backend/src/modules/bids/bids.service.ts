@@ -31,6 +31,7 @@ function receiptOf(bid: Bid): BidReceipt {
     status: bid.status,
     submittedAt: bid.submittedAt.toISOString(),
     digest: bid.digest,
+    nonce: bid.nonce,
     lotIds: bid.lotIds,
   };
 }
@@ -55,20 +56,21 @@ export class BidsService {
       return await this.db.transaction(async (em) => {
         const tender = await em.findOne(Tender, { where: { id: tenderId }, lock: { mode: 'pessimistic_read' } });
         if (!tender || tender.status === 'draft') throw tenderNotFound();
-        const now = new Date();
-        if (!acceptsBids(tender.status, tender.closingAt, now))
-          throw new DomainError('conflict', 'bidding_closed', `Bids are received until ${tender.closingAt.toISOString()}`);
         const existing = await em.findOne(Bid, {
           where: { tenderId, supplierOrganizationId: supplierId },
           lock: { mode: 'pessimistic_write' },
         });
-        // A retried request (same key) gets the receipt it already earned, not a new version.
+        // A retried request (same key) gets the receipt it already earned, not a new version — even just after closing.
         if (existing?.idempotencyKey === idempotencyKey) return receiptOf(existing);
+        const now = new Date();
+        if (!acceptsBids(tender.status, tender.closingAt, now))
+          throw new DomainError('conflict', 'bidding_closed', `Bids are received until ${tender.closingAt.toISOString()}`);
         await this.check(em, tender, input, supplierId);
 
         const version = (existing?.version ?? 0) + 1;
         const lots = [...input.lots].sort((a, b) => a.lotId.localeCompare(b.lotId));
-        const content = canonicalJson({ tenderId, supplierOrganizationId: supplierId, version, lots });
+        const nonce = randomBytes(16).toString('hex');
+        const content = canonicalJson({ tenderId, supplierOrganizationId: supplierId, version, nonce, lots });
         const digest = createHash('sha256').update(content).digest('hex');
         const sealed = seal(await this.dataKey(em, tenderId), Buffer.from(content), `bid:${tenderId}:${supplierId}`);
         const row = await em.getRepository(Bid).save({
@@ -81,6 +83,7 @@ export class BidsService {
           tag: sealed.tag,
           sealedContent: sealed.ciphertext,
           digest,
+          nonce,
           lotIds: lots.map((l) => l.lotId),
           idempotencyKey,
           submittedAt: now,

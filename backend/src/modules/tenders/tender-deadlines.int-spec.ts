@@ -11,6 +11,7 @@ import {
   createTestWorker,
   eventually,
   mailsTo,
+  openOnItsDate,
   signedIn,
   tenderInput,
   waitForMail,
@@ -38,7 +39,7 @@ describe('tender deadlines and followers in the worker', () => {
   const openTender = async (): Promise<TenderView> => {
     const input = await tenderInput(stack.api, 'minima_cuantia');
     const draft: TenderView = (await asBuyer.post(`/api/v1/buyers/${buyer.organizationId}/tenders`, input).expect(201)).body;
-    return (await asBuyer.post(`/api/v1/tenders/${draft.id}/transitions`, { transition: 'open' }).expect(200)).body;
+    return openOnItsDate(stack.api, draft, buyer);
   };
   const statusOf = async (id: string): Promise<string> => (await db.query(`SELECT status FROM tenders WHERE id = $1`, [id]))[0].status;
 

@@ -9,6 +9,7 @@ import { OBJECT_STORAGE, ObjectStorage } from '../../core/storage/object-storage
 import { withStoredUpload } from '../../core/storage/stored-upload';
 import type { UploadedFileData } from '../../core/storage/upload.interceptor';
 import { Tender, TenderDocument } from './tender.entities';
+import { assertStillAmendable } from './tender-lifecycle.service';
 import { documentView } from './tender-views';
 import { Viewer, hiddenFrom, lockTender, tenderNotFound } from './tenders.service';
 
@@ -26,8 +27,7 @@ export class TenderDocumentsService {
     return withStoredUpload(this.storage, tenderId, file, (upload) =>
       this.db.transaction(async (em) => {
         const tender = await lockTender(em, tenderId);
-        if (!['draft', 'published_draft', 'open'].includes(tender.status))
-          throw new DomainError('conflict', 'tender_not_editable', 'Documents can be added until the tender closes');
+        if (tender.status !== 'draft') assertStillAmendable(tender, new Date());
         const row = await em.getRepository(TenderDocument).save({ ...upload, tenderId, name: name.trim(), uploadedBy: actor.userId });
         await this.audit.record(em, actor, {
           action: 'tender_document.uploaded',

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { AmendmentInput, TenderStatus, TenderView, TerritorialLimitationInput, TransitionInput } from '@eslabon/contracts';
 import {
   BUYER_TRANSITIONS,
+  acceptsBids,
   TRANSITIONS_WITH_REASON,
   allowedBuyerTransitions,
   bogotaInstant,
@@ -33,6 +34,15 @@ const EVENT_OF: Partial<Record<TenderStatus, DomainEventType>> = {
 
 /** Terms can be amended while suppliers are preparing: after closing the offers are what they are. */
 const AMENDABLE: readonly TenderStatus[] = ['published_draft', 'open'];
+
+/**
+ * Refuses a change to published terms once the closing instant has come, even if the closing job has
+ * not run yet: otherwise a late job would let the buyer reopen bidding after seeing how many bids came.
+ */
+export function assertStillAmendable(tender: Tender, now: Date): void {
+  if (!AMENDABLE.includes(tender.status) || (tender.status === 'open' && !acceptsBids(tender.status, tender.closingAt, now)))
+    throw new DomainError('conflict', 'not_amendable', 'The call has closed: its terms can no longer change');
+}
 
 /**
  * The tender's state machine (libs/domain tender-lifecycle.ts, RULES.md §6) with its side effects:
@@ -77,7 +87,14 @@ export class TenderLifecycleService {
         });
         Object.assign(changes, { version: 1, publishedAt: now });
       }
-      if (to === 'open') changes.openedAt = now;
+      if (to === 'open') {
+        // The opening act comes on its date, and never before the mipyme request window has closed
+        // (Decreto 1860 de 2021): opening early would decide the limitation on fewer requests.
+        const deadline = tender.schedule.mipymeRequestDeadline;
+        if (bogotaToday(now) < tender.schedule.opening || (deadline && now <= endOfBogotaDay(deadline)))
+          throw DomainError.field('invalid', 'before_opening', 'schedule.opening', `The call opens on ${tender.schedule.opening}`);
+        changes.openedAt = now;
+      }
       if (to === 'cancelled') changes.cancelledAt = now;
       if (reason) changes.statusReason = reason;
       await em.getRepository(Tender).update(tenderId, changes);
@@ -104,14 +121,14 @@ export class TenderLifecycleService {
   async amend(tenderId: string, input: AmendmentInput, actor: Actor, now = new Date()): Promise<TenderView> {
     return this.db.transaction(async (em) => {
       const tender = await lockTender(em, tenderId);
-      if (!AMENDABLE.includes(tender.status))
-        throw new DomainError('conflict', 'not_amendable', `A ${tender.status} tender cannot be amended`);
+      assertStillAmendable(tender, now);
       if (input.tender.modality !== tender.modality)
         throw DomainError.field('invalid', 'not_allowed', 'tender.modality', 'The modality of a published tender cannot change');
       const rule = await this.rules.scheduleRule(tender.modality, em);
       const kind = tender.status === 'open' ? 'adenda' : 'draft_change';
       const extension = kind === 'adenda' && rule ? extendForAdenda(input.tender.schedule, bogotaToday(now), rule) : null;
       const terms = { ...input.tender, schedule: extension?.schedule ?? input.tender.schedule };
+      await this.assertRequestDeadlineKept(em, tender, terms.schedule.mipymeRequestDeadline, now);
       await this.tenders.check(em, terms).catch((e: unknown) => {
         // The amended terms are under `tender` in this request body.
         if (e instanceof DomainError && e.options.errors)
@@ -150,6 +167,23 @@ export class TenderLifecycleService {
       await this.outbox.publish(em, 'tender.amended', { tenderId, version, reconfirm, closingExtended });
       return this.tenders.ownerView(em, tenderId);
     });
+  }
+
+  /**
+   * Suppliers relied on the mipyme request deadline: an amendment may move it later, never earlier than
+   * it was or than today, and not at all once the rule has been applied.
+   */
+  private async assertRequestDeadlineKept(em: EntityManager, tender: Tender, next: string | undefined, now: Date): Promise<void> {
+    const current = tender.schedule.mipymeRequestDeadline;
+    if (!current || next === current) return;
+    const [{ n }] = await em.query(`SELECT count(*)::int AS n FROM tender_mipyme_requests WHERE tender_id = $1`, [tender.id]);
+    if (tender.limitation || !next || next < bogotaToday(now) || (n > 0 && next < current))
+      throw DomainError.field(
+        'invalid',
+        'deadline_kept',
+        'tender.schedule.mipymeRequestDeadline',
+        'The mipyme request deadline can only move later, and not once it has passed or been applied',
+      );
   }
 
   /** Closes the tender if it is open and its closing instant has come; false when there was nothing to do. */
@@ -232,7 +266,7 @@ export class TenderLifecycleService {
       const tender = await lockTender(em, tenderId);
       if (!tender.limitation?.limited)
         throw new DomainError('conflict', 'not_limited', 'Only a call limited to mipymes can be limited by territory');
-      if (!AMENDABLE.includes(tender.status)) throw new DomainError('conflict', 'not_amendable', `A ${tender.status} tender cannot change`);
+      assertStillAmendable(tender, new Date());
       const rows: { code: string; department_code: string }[] = await em.query(
         `SELECT code, department_code FROM divipola_municipalities WHERE department_code = $1`,
         [tender.executionDepartment],

@@ -1,9 +1,8 @@
 import type { QuestionView, TenderInput, TenderVersionView, TenderView } from '@eslabon/contracts';
-import { ScheduleRule, addBusinessDays, defaultSchedule } from '@eslabon/domain';
+import { addBusinessDays, bogotaInstant } from '@eslabon/domain';
 import { DataSource } from 'typeorm';
 import { bogotaToday } from '../../core/time/bogota';
-import { Browser, TestAccount, TestStack, createAccount, createTestStack, signedIn, tenderInput } from '../../testing';
-import { RuleParametersService } from '../rule-parameters/rule-parameters.service';
+import { Browser, TestAccount, TestStack, createAccount, createTestStack, openOnItsDate, signedIn, tenderInput } from '../../testing';
 import { TenderLifecycleService } from './tender-lifecycle.service';
 
 describe('tenders: drafts, lifecycle, questions and adendas', () => {
@@ -100,7 +99,10 @@ describe('tenders: drafts, lifecycle, questions and adendas', () => {
     await asBuyer.put(`/api/v1/tenders/${tender.id}`, input).expect(409);
     await transition(tender.id, 'start_evaluation').expect(409);
 
-    const opened: TenderView = (await transition(tender.id, 'open').expect(200)).body;
+    // Not before its opening date, nor before the mipyme request window has closed.
+    const early = await transition(tender.id, 'open').expect(400);
+    expect(early.body.errors[0]).toMatchObject({ field: 'schedule.opening', code: 'before_opening' });
+    const opened = await openOnItsDate(stack.api, published, buyer);
     expect(opened.status).toBe('open');
     expect(opened.openedAt).not.toBeNull();
 
@@ -187,26 +189,24 @@ describe('tenders: drafts, lifecycle, questions and adendas', () => {
     await asBuyer
       .post(`/api/v1/tenders/${tender.id}/amendments`, { tender: draftChange, reason: 'Observación de un interesado' })
       .expect(201);
-    await transition(tender.id, 'open').expect(200);
+    await openOnItsDate(stack.api, tender, buyer);
     await asBuyer.post(`/api/v1/tenders/${tender.id}/amendments`, { tender: draftChange, reason: 'Nada' }).expect(400);
     const modalityChange = { ...draftChange, modality: 'minima_cuantia' };
     const refused = await asBuyer.post(`/api/v1/tenders/${tender.id}/amendments`, { tender: modalityChange, reason: 'x' }).expect(400);
     expect(refused.body.errors[0].field).toBe('tender.modality');
 
-    // Opened long ago, the adenda comes one business day before closing: the rule wants three.
-    const rule = await stack.api.get(RuleParametersService).scheduleRule('licitacion_publica');
-    const lateSchedule = defaultSchedule(addBusinessDays(bogotaToday(), -9), rule as ScheduleRule);
-    expect(lateSchedule.closing).toBe(addBusinessDays(bogotaToday(), 1));
+    // The adenda comes one business day before closing: the rule wants three.
+    const dayBefore = addBusinessDays(input.schedule.closing, -1);
     const adenda = {
       ...draftChange,
-      schedule: lateSchedule,
       lots: [draftChange.lots[0], { ...draftChange.lots[1], quantity: '450', estimatedValueCop: '80000000' }],
     };
-    const amended: TenderView = (
-      await asBuyer.post(`/api/v1/tenders/${tender.id}/amendments`, { tender: adenda, reason: 'Se amplían las cantidades' }).expect(201)
-    ).body;
+    const actor = { userId: buyer.userId, organizationId: buyer.organizationId, requestId: null };
+    const amended = await stack.api
+      .get(TenderLifecycleService)
+      .amend(tender.id, { tender: adenda, reason: 'Se amplían las cantidades' }, actor, bogotaInstant(dayBefore, '09:00'));
     expect(amended.version).toBe(3);
-    expect(amended.schedule.closing).toBe(addBusinessDays(bogotaToday(), 3));
+    expect(amended.schedule.closing).toBe(addBusinessDays(dayBefore, 3));
 
     const versions: TenderVersionView[] = (await asB.get(`/api/v1/public/tenders/${tender.id}/versions`).expect(200)).body;
     expect(versions.map((v) => [v.number, v.kind, v.closingExtended])).toEqual([
@@ -217,7 +217,7 @@ describe('tenders: drafts, lifecycle, questions and adendas', () => {
     expect(versions[1].changes).toEqual([{ path: 'description', before: input.description, after: 'Incluye tallas grandes.' }]);
     expect(versions[2].changes).toEqual(
       expect.arrayContaining([
-        { path: 'schedule.closing', before: input.schedule.closing, after: addBusinessDays(bogotaToday(), 3) },
+        { path: 'schedule.closing', before: input.schedule.closing, after: addBusinessDays(dayBefore, 3) },
         { path: 'lots.1.quantity', before: '400', after: '450' },
       ]),
     );
@@ -229,6 +229,24 @@ describe('tenders: drafts, lifecycle, questions and adendas', () => {
     expect(event.payload).toEqual({ tenderId: tender.id, version: 3, reconfirm: true, closingExtended: true });
     // The lots kept their ids, so questions about a lot stay about it.
     expect(amended.lots.map((l) => l.id)).toEqual(tender.lots.map((l) => l.id));
+  });
+
+  it('keeps the mipyme request deadline suppliers relied on, and changes nothing once the closing has come', async () => {
+    const tender = await create();
+    await transition(tender.id, 'publish_draft').expect(200);
+    const earlier = { ...input.schedule, mipymeRequestDeadline: addBusinessDays(bogotaToday(), -1) };
+    const moved = await asBuyer
+      .post(`/api/v1/tenders/${tender.id}/amendments`, { tender: { ...input, schedule: earlier }, reason: 'Acortar' })
+      .expect(400);
+    expect(moved.body.errors[0]).toMatchObject({ field: 'tender.schedule.mipymeRequestDeadline', code: 'deadline_kept' });
+
+    await openOnItsDate(stack.api, tender, buyer);
+    // The closing instant passed and no job has closed it yet: the buyer cannot reopen bidding by adenda.
+    await db.query(`UPDATE tenders SET closing_at = now() - interval '1 minute' WHERE id = $1`, [tender.id]);
+    const late = await asBuyer
+      .post(`/api/v1/tenders/${tender.id}/amendments`, { tender: { ...input, description: 'Otra' }, reason: 'Tarde' })
+      .expect(409);
+    expect(late.body.code).toBe('not_amendable');
   });
 
   it('counts registered suppliers that could serve each lot, by size', async () => {

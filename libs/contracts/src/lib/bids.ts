@@ -19,7 +19,10 @@ export interface BidInput {
   lots: BidLotInput[];
 }
 
-/** Proof of what was submitted and when: the digest is SHA-256 of the canonical JSON of the content. */
+/**
+ * Proof of what was submitted and when: the digest is SHA-256 of the canonical JSON of the content,
+ * which includes a random `nonce` so the digest cannot be searched for the price.
+ */
 export interface BidReceipt {
   bidId: string;
   tenderId: string;
@@ -28,6 +31,8 @@ export interface BidReceipt {
   /** Server clock, UTC. */
   submittedAt: string;
   digest: string;
+  /** Random, kept by the supplier with the content it submitted: together they reproduce the digest. */
+  nonce: string;
   lotIds: string[];
 }
 

@@ -69,6 +69,14 @@ export const FIELD_ERROR_MESSAGES = {
     'es-CO': 'Solo puede limitarse al lugar de ejecución del contrato.',
     en: 'The limitation can only name the place where the contract is carried out.',
   },
+  before_opening: {
+    'es-CO': 'Aún no se puede abrir: la apertura es en su fecha y después del plazo de solicitudes de mipymes.',
+    en: 'It cannot open yet: the opening is on its date and after the mipyme request deadline.',
+  },
+  deadline_kept: {
+    'es-CO': 'El plazo de solicitudes de mipymes solo puede moverse a una fecha posterior, y no después de vencido.',
+    en: 'The mipyme request deadline can only move later, and not once it has passed.',
+  },
   above_estimate: {
     'es-CO': 'El precio supera el valor estimado del lote.',
     en: 'The price is above the lot’s estimated value.',

@@ -33,6 +33,7 @@ describe('fieldChanges', () => {
       [{ path: 'lots.2', before: null, after: { title: 'Guantes' } }],
     ],
     ['a field that appears', { ...tender, productiveBet: 'health' }, [{ path: 'productiveBet', before: null, after: 'health' }]],
+    ['an optional field sent as null that was missing', { ...tender, productiveBet: null }, []],
   ])('%s', (_, after, expected) => {
     expect(fieldChanges(tender, after)).toEqual(expected);
   });

@@ -11,7 +11,8 @@ export interface FieldChange {
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isListOfObjects = (v: unknown): v is unknown[] => Array.isArray(v) && v.some(isObject);
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+// A missing value and null are the same absence: an omitted optional field is no change.
+const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
 export function fieldChanges(before: unknown, after: unknown, path = ''): FieldChange[] {
   const at = (key: string | number) => (path ? `${path}.${key}` : String(key));
