@@ -16,6 +16,7 @@ import { ReferenceClient, UnspscNode } from '../../core/reference/reference.clie
 import { Session } from '../../core/session/session.service';
 import { PlanLineFacts } from './plan-line-facts';
 import { bogotaYear, planYears } from './plan-text';
+import { Pager } from '../../core/ui/pager';
 import { PlansClient } from './plans.client';
 
 const PAGE_SIZE = 20;
@@ -36,6 +37,7 @@ type Filters = Required<Pick<PlanLineQuery, 'page'>> & Omit<PlanLineQuery, 'page
     MatInputModule,
     MatSelectModule,
     PlanLineFacts,
+    Pager,
   ],
   templateUrl: './public-plans.page.html',
   styleUrl: './public-plans.page.scss',
@@ -55,10 +57,6 @@ export class PublicPlansPage {
   protected readonly failure = signal('');
   /** Lines whose interest is being sent, so a second click waits for the first. */
   protected readonly sending = signal<ReadonlySet<string>>(new Set());
-  protected readonly pages = computed(() => {
-    const result = this.result();
-    return result ? Math.max(1, Math.ceil(result.total / result.pageSize)) : 1;
-  });
 
   /** What is typed in the UNSPSC box, or the class or family chosen from its suggestions. */
   protected readonly unspscInput = new FormControl<string | UnspscNode>('', { nonNullable: true });

@@ -9,7 +9,7 @@ import { I18n } from '../../core/i18n/i18n.service';
 import { Session } from '../../core/session/session.service';
 import { TenderCards } from './tender-cards';
 import { tenderErrorMessage } from './tender-format';
-import { TenderPager } from './tender-pager';
+import { Pager } from '../../core/ui/pager';
 import { TendersClient } from './tenders.client';
 
 const PAGE_SIZE = 20;
@@ -17,7 +17,7 @@ const PAGE_SIZE = 20;
 /** "Mis procesos": the active buyer organization's tenders, drafts included. */
 @Component({
   selector: 'esl-my-tenders-page',
-  imports: [RouterLink, MatButtonModule, MatFormFieldModule, MatSelectModule, TenderCards, TenderPager],
+  imports: [RouterLink, MatButtonModule, MatFormFieldModule, MatSelectModule, TenderCards, Pager],
   template: `
     <h1>{{ i18n.t('tenders.mine.title') }}</h1>
     <p>{{ i18n.t('tenders.mine.intro') }}</p>
@@ -39,7 +39,7 @@ const PAGE_SIZE = 20;
       }
       @if (result(); as r) {
         <esl-tender-cards [tenders]="r.items" link="/comprador/procesos" [empty]="i18n.t('tenders.mine.none')" />
-        <esl-tender-pager [result]="r" (go)="page.set($event)" />
+        <esl-pager [result]="r" (go)="page.set($event)" />
       }
     } @else {
       <p>{{ i18n.t('tenders.common.noOrganization') }}</p>

@@ -4,7 +4,7 @@ import { problemOf } from '../../core/api/problem';
 import { I18n } from '../../core/i18n/i18n.service';
 import { TenderCards } from './tender-cards';
 import { tenderErrorMessage } from './tender-format';
-import { TenderPager } from './tender-pager';
+import { Pager } from '../../core/ui/pager';
 import { TendersClient } from './tenders.client';
 
 const PAGE_SIZE = 20;
@@ -12,7 +12,7 @@ const PAGE_SIZE = 20;
 /** Every published tender, newest first; open to visitors who have not signed in. */
 @Component({
   selector: 'esl-public-tenders-page',
-  imports: [TenderCards, TenderPager],
+  imports: [TenderCards, Pager],
   template: `
     <h1>{{ i18n.t('tenders.public.title') }}</h1>
     <p>{{ i18n.t('tenders.public.intro') }}</p>
@@ -21,7 +21,7 @@ const PAGE_SIZE = 20;
     }
     @if (result(); as r) {
       <esl-tender-cards [tenders]="r.items" link="/procesos" [empty]="i18n.t('tenders.public.none')" />
-      <esl-tender-pager [result]="r" (go)="page.set($event)" />
+      <esl-pager [result]="r" (go)="page.set($event)" />
     }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -1,11 +1,10 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, output } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
-import type { TenderPage } from '@eslabon/contracts';
-import { I18n } from '../../core/i18n/i18n.service';
+import { I18n } from '../i18n/i18n.service';
 
-/** Previous / next through a page of tenders; hidden when everything fits on one. */
+/** Previous / next through a paged list (tenders, plan lines…); hidden when everything fits on one page. */
 @Component({
-  selector: 'esl-tender-pager',
+  selector: 'esl-pager',
   imports: [MatButtonModule],
   template: `
     @if (pages() > 1) {
@@ -23,9 +22,9 @@ import { I18n } from '../../core/i18n/i18n.service';
   styles: '.pager { display: flex; flex-wrap: wrap; align-items: center; justify-content: center; gap: 16px }',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
-export class TenderPager {
+export class Pager {
   protected readonly i18n = inject(I18n);
-  readonly result = input.required<TenderPage>();
+  readonly result = input.required<{ page: number; pageSize: number; total: number }>();
   readonly go = output<number>();
   protected readonly pages = computed(() => Math.max(1, Math.ceil(this.result().total / this.result().pageSize)));
 }
