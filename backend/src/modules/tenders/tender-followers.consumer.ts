@@ -34,6 +34,7 @@ export class TenderFollowersConsumer implements EventConsumer {
     if (!tender) return;
     const followers: Follower[] = await em.query(
       `SELECT DISTINCT u.email, u.locale FROM tender_followers f
+         JOIN organizations o ON o.id = f.organization_id AND o.status = 'active'
          JOIN memberships m ON m.organization_id = f.organization_id JOIN users u ON u.id = m.user_id
         WHERE f.tender_id = $1 AND u.email_verified_at IS NOT NULL ORDER BY u.email`,
       [tenderId],
