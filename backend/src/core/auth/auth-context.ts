@@ -15,6 +15,11 @@ export interface AuthContext {
   memberships: MembershipView[];
 }
 
+/** The membership of the session's active organization, when it is one that grants rights. */
+export function activeMembership(auth: AuthContext | undefined): MembershipView | undefined {
+  return auth && activeMemberships(auth).find((m) => m.organizationId === auth.session.activeOrganizationId);
+}
+
 /** Memberships that grant rights: only in organizations that are active. */
 export function activeMemberships(auth: AuthContext): MembershipView[] {
   return auth.memberships.filter((m) => m.status === 'active');

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Headers, HttpStatus, Param, ParseUUIDPipe, Put } from '@nestjs/common';
 import { ApiHeader, ApiTags } from '@nestjs/swagger';
-import type { BidCount, BidReceipt } from '@eslabon/contracts';
+import { BUYER_ROLES, SUPPLIER_ROLES, type BidCount, type BidReceipt } from '@eslabon/contracts';
 import type { Actor } from '../../core/audit/actor';
 import { Authorize, CurrentActor } from '../../core/auth/auth.decorators';
 import { DomainError } from '../../core/http/domain-error';
@@ -30,14 +30,14 @@ export class BidsController {
     return this.bids.submit(tenderId, input, key, actor);
   }
 
-  @Authorize({ roles: ['supplier_admin', 'supplier_member'], inActiveOrganization: true })
+  @Authorize({ roles: SUPPLIER_ROLES, inActiveOrganization: true })
   @Get('bid')
   receipt(@Param('tenderId', UUID) tenderId: string, @CurrentActor() actor: Actor): Promise<BidReceipt> {
     return this.bids.receipt(tenderId, actor.organizationId as string);
   }
 
   /** Before closing the buyer learns only how many bids there are. */
-  @Authorize({ roles: ['buyer_admin', 'buyer'], resource: { type: 'tender', param: 'tenderId' } })
+  @Authorize({ roles: BUYER_ROLES, resource: { type: 'tender', param: 'tenderId' } })
   @Get('bids/count')
   count(@Param('tenderId') tenderId: string): Promise<BidCount> {
     return this.bids.count(tenderId);

@@ -1,22 +1,20 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { PlanLinePage, PlanLineView } from '@eslabon/contracts';
+import { BUYER_ROLES, SUPPLIER_ROLES, type PlanLinePage, type PlanLineView, type Role } from '@eslabon/contracts';
 import type { Actor } from '../../core/audit/actor';
-import { activeMemberships, type AuthContext } from '../../core/auth/auth-context';
+import { activeMembership, type AuthContext } from '../../core/auth/auth-context';
 import { Authorize, CurrentActor, CurrentAuth, Public } from '../../core/auth/auth.decorators';
 import { PlanLineDto, PlanLineListQueryDto, PlanLineQueryDto } from './plan-lines.dto';
 import { PlanLinesService } from './plan-lines.service';
 
-const BUYER_ROLES = ['buyer_admin', 'buyer'] as const;
-const SUPPLIER_ROLES = ['supplier_admin', 'supplier_member'] as const;
 /** The line's own buyer; another organization's line answers 404. */
 const OWN_LINE = { roles: BUYER_ROLES, resource: { type: 'plan_line', param: 'planLineId' } } as const;
 const UUID = new ParseUUIDPipe({ version: '4', errorHttpStatusCode: HttpStatus.NOT_FOUND });
 
 /** The supplier the signed-in user acts for: its active organization, when it holds a supplier role there. */
 function supplierOf(auth: AuthContext | undefined): string | null {
-  const active = auth && activeMemberships(auth).find((m) => m.organizationId === auth.session.activeOrganizationId);
-  return active && (SUPPLIER_ROLES as readonly string[]).includes(active.role) ? active.organizationId : null;
+  const active = activeMembership(auth);
+  return active && (SUPPLIER_ROLES as readonly Role[]).includes(active.role) ? active.organizationId : null;
 }
 
 @ApiTags('procurement plans')

@@ -7,7 +7,7 @@ import {
   type QuestionView,
   type TenderVersionView,
 } from '@eslabon/contracts';
-import { endOfBogotaDay, mipymeLimitation } from '@eslabon/domain';
+import { endOfBogotaDay, requestRefusals } from '@eslabon/domain';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../../core/audit/actor';
 import { AuditService } from '../../core/audit/audit.service';
@@ -203,15 +203,6 @@ export class TenderParticipationService {
       [rows.map((r) => r.supplierOrganizationId)],
     );
     const supplier = new Map(names.map((n) => [n.id, n]));
-    // Only the per-request refusals are read here; whether the value allows a limitation is the view's.
-    const { refused } = mipymeLimitation({
-      modality: tender.modality,
-      estimatedValueCop: Number(tender.estimatedValueCop),
-      thresholdCop: Number.MAX_SAFE_INTEGER,
-      requestDeadline: tender.schedule.mipymeRequestDeadline ?? '',
-      requests: rows,
-    });
-    const reasons = new Map(refused.map((r) => [r.id, r.reasons]));
     return rows.map((r) => ({
       id: r.id,
       supplier: {
@@ -226,7 +217,7 @@ export class TenderParticipationService {
       constitutedOn: r.constitutedOn,
       documentIds: r.documentIds,
       documentsComplete: r.documentsComplete,
-      refusals: reasons.get(r.id) ?? [],
+      refusals: requestRefusals(r, tender.schedule.mipymeRequestDeadline ?? ''),
     }));
   }
 }

@@ -7,7 +7,7 @@ import type {
   TenderSummary,
   TenderView,
 } from '@eslabon/contracts';
-import { allowedBuyerTransitions, mipymeLimitation } from '@eslabon/domain';
+import { allowedBuyerTransitions, susceptibleToLimitation } from '@eslabon/domain';
 import type { EntityManager } from 'typeorm';
 import { bogotaToday } from '../../core/time/bogota';
 import { Tender, TenderDocument, TenderLot } from './tender.entities';
@@ -128,13 +128,7 @@ export function limitationView(
   ctx: Pick<ViewContext, 'threshold' | 'requestCount'>,
   today = bogotaToday(),
 ): MipymeLimitationView {
-  const { susceptible } = mipymeLimitation({
-    modality: tender.modality,
-    estimatedValueCop: Number(tender.estimatedValueCop),
-    thresholdCop: ctx.threshold?.cop ?? 0,
-    requestDeadline: tender.schedule.mipymeRequestDeadline ?? '',
-    requests: [],
-  });
+  const susceptible = !!ctx.threshold && susceptibleToLimitation(tender.modality, Number(tender.estimatedValueCop), ctx.threshold.cop);
   const deadline = tender.schedule.mipymeRequestDeadline ?? null;
   const decision = tender.limitation;
   return {

@@ -16,18 +16,21 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
-import type {
-  LotMatchCount,
-  MipymeRequestView,
-  QuestionView,
-  TenderDocumentView,
-  TenderPage,
-  TenderVersionView,
-  TenderView,
+import {
+  BUYER_ROLES,
+  SUPPLIER_ROLES,
+  type LotMatchCount,
+  type MipymeRequestView,
+  type QuestionView,
+  type TenderDocumentView,
+  type TenderPage,
+  type TenderVersionView,
+  type TenderView,
+  type Role,
 } from '@eslabon/contracts';
 import type { Response } from 'express';
 import type { Actor } from '../../core/audit/actor';
-import { activeMemberships, type AuthContext } from '../../core/auth/auth-context';
+import { activeMembership, type AuthContext } from '../../core/auth/auth-context';
 import { Authorize, CurrentActor, CurrentAuth, Public } from '../../core/auth/auth.decorators';
 import { attachment } from '../../core/http/attachment';
 import { RequestWithUpload, UploadInterceptor } from '../../core/storage/upload.interceptor';
@@ -48,8 +51,6 @@ import {
 } from './tenders.dto';
 import { ANYONE, TendersService, Viewer } from './tenders.service';
 
-const BUYER_ROLES = ['buyer_admin', 'buyer'] as const;
-const SUPPLIER_ROLES = ['supplier_admin', 'supplier_member'] as const;
 /** The tender's own buyer; another organization's tender answers 404. */
 const OWN_TENDER = { roles: BUYER_ROLES, resource: { type: 'tender', param: 'tenderId' } } as const;
 /** Suppliers act for their active organization, which must be a supplier. */
@@ -58,9 +59,9 @@ const UUID = new ParseUUIDPipe({ version: '4', errorHttpStatusCode: HttpStatus.N
 
 /** Public pages still know a signed-in supplier, to show whether it follows or asked. */
 function viewerOf(auth: AuthContext | undefined): Viewer {
-  const active = auth && activeMemberships(auth).find((m) => m.organizationId === auth.session.activeOrganizationId);
+  const active = activeMembership(auth);
   if (!active) return ANYONE;
-  return { organizationId: active.organizationId, isOwner: false, isSupplier: (SUPPLIER_ROLES as readonly string[]).includes(active.role) };
+  return { organizationId: active.organizationId, isOwner: false, isSupplier: (SUPPLIER_ROLES as readonly Role[]).includes(active.role) };
 }
 
 @ApiTags('tenders')

@@ -56,7 +56,8 @@ export interface LimitationOutcome {
   refused: { id: string; reasons: RequestRefusal[] }[];
 }
 
-function refusals(r: LimitationRequest, deadline: string): RequestRefusal[] {
+/** Why the rule does not count a request (empty when it does). */
+export function requestRefusals(r: LimitationRequest, deadline: string): RequestRefusal[] {
   const reasons: RequestRefusal[] = [];
   if (r.receivedOn > deadline) reasons.push('late');
   if (!r.colombian) reasons.push('not_colombian');
@@ -67,9 +68,14 @@ function refusals(r: LimitationRequest, deadline: string): RequestRefusal[] {
   return reasons;
 }
 
+/** Value strictly below the threshold, in a modality that allows a limitation ("susceptible de limitarse"). */
+export function susceptibleToLimitation(modality: Modality, estimatedValueCop: number, thresholdCop: number): boolean {
+  return LIMITABLE_MODALITIES.includes(modality) && estimatedValueCop < thresholdCop;
+}
+
 export function mipymeLimitation(input: LimitationInput): LimitationOutcome {
-  const susceptible = LIMITABLE_MODALITIES.includes(input.modality) && input.estimatedValueCop < input.thresholdCop;
-  const judged = input.requests.map((r) => ({ id: r.id, reasons: refusals(r, input.requestDeadline) }));
+  const susceptible = susceptibleToLimitation(input.modality, input.estimatedValueCop, input.thresholdCop);
+  const judged = input.requests.map((r) => ({ id: r.id, reasons: requestRefusals(r, input.requestDeadline) }));
   const validRequestIds = judged.filter((j) => j.reasons.length === 0).map((j) => j.id);
   return {
     susceptible,

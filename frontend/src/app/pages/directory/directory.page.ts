@@ -17,11 +17,12 @@ import {
   type SupplierType,
 } from '@eslabon/contracts';
 import { SIZE_CLASSES, type SizeClass } from '@eslabon/domain';
-import { catchError, debounceTime, distinctUntilChanged, filter, map, of, switchMap, tap } from 'rxjs';
+import { catchError, map, of, switchMap, tap } from 'rxjs';
 import { problemOf } from '../../core/api/problem';
 import { errorMessage } from '../../core/forms/form-errors';
 import { I18n } from '../../core/i18n/i18n.service';
 import { ReferenceClient, UnspscNode } from '../../core/reference/reference.client';
+import { unspscFilterSearch } from '../../core/reference/unspsc-filter-search';
 import { DirectoryClient } from './directory.client';
 import { SupplierSummary } from './supplier-summary';
 import { AmountPipe } from '../../core/i18n/format';
@@ -29,7 +30,6 @@ import { AmountPipe } from '../../core/i18n/format';
 const PAGE_SIZE = 20;
 const SHOWN_CLASSES = 3;
 /** Shorter UNSPSC queries match half the catalogue. */
-const MIN_QUERY = 2;
 
 /** The filters as the URL carries them (the API's own names), so a filtered view can be shared. */
 function queryOf(params: ParamMap): SupplierDirectoryQuery {
@@ -89,24 +89,9 @@ export class DirectoryPage {
   });
   /** What is typed in the UNSPSC box, or the class or family chosen from its suggestions. */
   protected readonly unspscInput = new FormControl<string | UnspscNode>('', { nonNullable: true });
-  protected readonly unspscResults = toSignal(
-    this.unspscInput.valueChanges.pipe(
-      filter((value): value is string => typeof value === 'string'),
-      debounceTime(300),
-      map((q) => q.trim()),
-      distinctUntilChanged(),
-      // The directory filters by class or family; segments are too broad to be useful.
-      switchMap((q) =>
-        q.length < MIN_QUERY
-          ? of([])
-          : this.reference.unspscSearch(q).pipe(
-              map((nodes) => nodes.filter((n) => n.level !== 'segment')),
-              catchError(() => of([])),
-            ),
-      ),
-    ),
-    { initialValue: [] as UnspscNode[] },
-  );
+  protected readonly unspscResults = toSignal(unspscFilterSearch(this.unspscInput.valueChanges, this.reference), {
+    initialValue: [] as UnspscNode[],
+  });
 
   protected readonly result = signal<SupplierDirectoryPage | null>(null);
   protected readonly failure = signal('');

@@ -7,12 +7,13 @@ import { MatCardModule } from '@angular/material/card';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
-import type { PlanLinePage, PlanLineQuery, PlanLineView } from '@eslabon/contracts';
-import { catchError, debounceTime, distinctUntilChanged, filter, map, of, switchMap } from 'rxjs';
+import { SUPPLIER_ROLES, type PlanLinePage, type PlanLineQuery, type PlanLineView } from '@eslabon/contracts';
+import { catchError, of } from 'rxjs';
 import { problemOf } from '../../core/api/problem';
 import { errorMessage } from '../../core/forms/form-errors';
 import { I18n } from '../../core/i18n/i18n.service';
 import { ReferenceClient, UnspscNode } from '../../core/reference/reference.client';
+import { unspscFilterSearch } from '../../core/reference/unspsc-filter-search';
 import { Session } from '../../core/session/session.service';
 import { PlanLineFacts } from './plan-line-facts';
 import { bogotaYear, planYears } from './plan-text';
@@ -21,7 +22,6 @@ import { PlansClient } from './plans.client';
 
 const PAGE_SIZE = 20;
 /** Shorter UNSPSC queries match half the catalogue. */
-const MIN_QUERY = 2;
 
 type Filters = Required<Pick<PlanLineQuery, 'page'>> & Omit<PlanLineQuery, 'page' | 'pageSize'>;
 
@@ -50,7 +50,7 @@ export class PublicPlansPage {
   private readonly session = inject(Session);
   protected readonly years = planYears();
   protected readonly departments = toSignal(this.reference.departments().pipe(catchError(() => of([]))), { initialValue: [] });
-  protected readonly isSupplier = computed(() => this.session.roles().some((r) => r === 'supplier_admin' || r === 'supplier_member'));
+  protected readonly isSupplier = computed(() => this.session.roles().some((r) => (SUPPLIER_ROLES as readonly string[]).includes(r)));
 
   protected readonly filters = signal<Filters>({ year: bogotaYear(), page: 1 });
   protected readonly result = signal<PlanLinePage | null>(null);
@@ -60,24 +60,9 @@ export class PublicPlansPage {
 
   /** What is typed in the UNSPSC box, or the class or family chosen from its suggestions. */
   protected readonly unspscInput = new FormControl<string | UnspscNode>('', { nonNullable: true });
-  protected readonly unspscResults = toSignal(
-    this.unspscInput.valueChanges.pipe(
-      filter((value): value is string => typeof value === 'string'),
-      debounceTime(300),
-      map((q) => q.trim()),
-      distinctUntilChanged(),
-      // Plans filter by class or family; segments are too broad to be useful.
-      switchMap((q) =>
-        q.length < MIN_QUERY
-          ? of([])
-          : this.reference.unspscSearch(q).pipe(
-              map((nodes) => nodes.filter((n) => n.level !== 'segment')),
-              catchError(() => of([])),
-            ),
-      ),
-    ),
-    { initialValue: [] as UnspscNode[] },
-  );
+  protected readonly unspscResults = toSignal(unspscFilterSearch(this.unspscInput.valueChanges, this.reference), {
+    initialValue: [] as UnspscNode[],
+  });
 
   constructor() {
     // The session matters too: a supplier that signs in learns which lines it marked.
