@@ -19,6 +19,7 @@ module.exports = {
         { entryName: 'worker', entryPath: './src/worker.ts' },
         { entryName: 'migrate', entryPath: './src/migrate.ts' },
         { entryName: 'seed', entryPath: './src/seed.ts' },
+        { entryName: 'reindex', entryPath: './src/reindex.ts' },
       ],
       tsConfig: './tsconfig.app.json',
       // Shipped reference data, read by migrate.js (see modules/reference-data/data/SOURCES.md).

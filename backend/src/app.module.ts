@@ -13,6 +13,9 @@ import { StorageModule } from './core/storage/storage.module';
 import { TendersModule } from './modules/tenders/tenders.module';
 import { PlanLinesModule } from './modules/procurement-plans/plan-lines.module';
 import { BidsModule } from './modules/bids/bids.module';
+import { SearchEngineModule, SearchModule } from './modules/search/search.module';
+import { NotificationsModule } from './modules/notifications/notifications.module';
+import { QueueAdminModule } from './modules/queue-admin/failed-jobs.controller';
 
 /** The HTTP API process; it also serves the built Angular app when one is configured. */
 @Module({})
@@ -30,9 +33,14 @@ export class AppModule {
         RuleParametersModule,
         SuppliersModule,
         BuyersModule,
+        SearchEngineModule,
+        // Before TendersModule: its public/tenders/:tenderId would otherwise take public/tenders/suggestions.
+        SearchModule,
         TendersModule,
         PlanLinesModule,
         BidsModule,
+        NotificationsModule,
+        QueueAdminModule,
         ...(config.frontendDist ? [ServeStaticModule.forRoot({ rootPath: config.frontendDist, exclude: ['/api/{*path}'] })] : []),
       ],
     };

@@ -8,6 +8,10 @@ import { AccountMailConsumer } from './modules/accounts/account-mail.consumer';
 import { HeartbeatJobModule } from './modules/heartbeat/heartbeat.job';
 import { TenderDeadlineScheduler, TenderDeadlinesJobModule } from './modules/tenders/tender-deadlines.job';
 import { TenderFollowersConsumer } from './modules/tenders/tender-followers.consumer';
+import { MatchingJobModule, MatchingScheduler } from './modules/matching/matching.job';
+import { NotificationsJobModule } from './modules/notifications/notifications.job';
+import { SearchIndexConsumer } from './modules/search/search-indexer';
+import { SearchEngineModule } from './modules/search/search.module';
 
 /** The queue worker process: job processors only, no HTTP. */
 @Module({})
@@ -21,7 +25,16 @@ export class WorkerModule {
         HeartbeatJobModule,
         RetentionJobModule,
         TenderDeadlinesJobModule,
-        OutboxWorkerModule.forConsumers([AccountMailConsumer, TenderDeadlineScheduler, TenderFollowersConsumer]),
+        SearchEngineModule,
+        MatchingJobModule,
+        NotificationsJobModule,
+        OutboxWorkerModule.forConsumers([
+          AccountMailConsumer,
+          TenderDeadlineScheduler,
+          TenderFollowersConsumer,
+          SearchIndexConsumer,
+          MatchingScheduler,
+        ]),
       ],
     };
   }

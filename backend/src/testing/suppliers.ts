@@ -15,6 +15,8 @@ export interface SupplierOptions {
   unspscClasses?: string[];
   /** Supporting documents to upload (one PDF each). */
   documents?: DocumentType[];
+  /** Changes to the identity below (domicile Tunja, national coverage). */
+  identity?: Partial<SupplierIdentity>;
 }
 
 export interface TestSupplier {
@@ -23,7 +25,7 @@ export interface TestSupplier {
   documentIds: string[];
 }
 
-/** A signed-in supplier admin whose profile has identity (domicile Tunja, national coverage) and legal standing. */
+/** A signed-in supplier admin whose profile has identity (by default domicile Tunja, national coverage) and legal standing. */
 export async function supplierWithProfile(app: INestApplication, options: SupplierOptions): Promise<TestSupplier> {
   const account = await createAccount(app, 'supplier', 'supplier_admin');
   const browser = await signedIn(app, account);
@@ -40,6 +42,7 @@ export async function supplierWithProfile(app: INestApplication, options: Suppli
     domicileMunicipality: '15001',
     coverageScope: 'national',
     coverageCodes: [],
+    ...options.identity,
   };
   const legal: SupplierLegalStanding = {
     supplierType: 'company',

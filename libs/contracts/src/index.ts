@@ -12,3 +12,5 @@ export * from './lib/rule-parameters';
 export * from './lib/field-errors';
 export * from './lib/tenders';
 export * from './lib/bids';
+export * from './lib/search';
+export * from './lib/notifications';

@@ -13,3 +13,4 @@ export * from './lib/evaluation-criteria';
 export * from './lib/tender-lifecycle';
 export * from './lib/field-changes';
 export * from './lib/bid-rules';
+export * from './lib/matching';

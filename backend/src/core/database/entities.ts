@@ -30,6 +30,8 @@ import {
 } from '../../modules/tenders/tender.entities';
 import { PlanLine, PlanLineInterest } from '../../modules/procurement-plans/plan-line.entities';
 import { Bid, TenderBidKey } from '../../modules/bids/bid.entities';
+import { TenderMatch } from '../../modules/matching/tender-match.entity';
+import { Notification, NotificationPreference, SavedSearch } from '../../modules/notifications/notification.entities';
 
 /** Every TypeORM entity; the migrations test fails when these and the migrations disagree. */
 export const ENTITIES = [
@@ -66,4 +68,8 @@ export const ENTITIES = [
   PlanLineInterest,
   TenderBidKey,
   Bid,
+  TenderMatch,
+  Notification,
+  NotificationPreference,
+  SavedSearch,
 ];

@@ -8,6 +8,26 @@ export interface MailTemplateParams {
   organizationApproved: { organizationName: string; link: string };
   tenderQuestionAnswered: { reference: string; tenderTitle: string; question: string; answer: string; link: string };
   tenderAmended: { reference: string; tenderTitle: string; version: number; reason: string; closingExtended: boolean; link: string };
+  /** `why` is already worded in the reader's language (notifications/reason-words.ts). */
+  tenderMatch: {
+    reference: string;
+    tenderTitle: string;
+    buyerName: string;
+    closing: string;
+    why: string[];
+    link: string;
+    unsubscribeLink: string;
+  };
+  savedSearchMatch: {
+    reference: string;
+    tenderTitle: string;
+    buyerName: string;
+    closing: string;
+    searchName: string;
+    link: string;
+    unsubscribeLink: string;
+  };
+  notificationDigest: { items: { reference: string; tenderTitle: string; why: string }[]; link: string; unsubscribeLink: string };
 }
 
 export type MailTemplateName = keyof MailTemplateParams;
@@ -19,6 +39,8 @@ export interface RenderedMail {
   subject: string;
   text: string;
   html: string;
+  /** For the List-Unsubscribe header, so mail clients offer their own button. */
+  unsubscribe?: string;
 }
 
 /** The parts every e-mail has; all plain text, escaped only when the HTML is assembled. */
@@ -29,6 +51,8 @@ interface MailParts {
   action: { label: string; link: string };
   /** Why the reader may safely ignore the message. */
   footnote: string;
+  /** One click, no sign-in, for messages the reader did not ask for one by one. */
+  unsubscribe?: { label: string; link: string };
 }
 
 type Templates = { [T in MailTemplateName]: Record<Locale, (params: MailTemplateParams[T]) => MailParts> };
@@ -142,6 +166,70 @@ const TEMPLATES: Templates = {
       footnote: 'You receive this message because your organization follows this tender; you can unfollow it on its page.',
     }),
   },
+  tenderMatch: {
+    'es-CO': ({ reference, tenderTitle, buyerName, closing, why, link, unsubscribeLink }) => ({
+      subject: `Nuevo proceso para su empresa: ${tenderTitle}`,
+      greeting: 'Hola:',
+      paragraphs: [
+        `${buyerName} publicó el proceso ${reference}, «${tenderTitle}». Cierra el ${closing} (hora de Colombia).`,
+        `Por qué se lo enviamos: ${why.join('; ')}.`,
+      ],
+      action: { label: 'Ver el proceso', link },
+      footnote: 'Recibe este mensaje porque el proceso coincide con las capacidades registradas de su organización.',
+      unsubscribe: { label: 'No recibir más correos de procesos que coinciden', link: unsubscribeLink },
+    }),
+    en: ({ reference, tenderTitle, buyerName, closing, why, link, unsubscribeLink }) => ({
+      subject: `A new tender for your firm: ${tenderTitle}`,
+      greeting: 'Hello,',
+      paragraphs: [
+        `${buyerName} published tender ${reference}, “${tenderTitle}”. It closes on ${closing} (Colombia time).`,
+        `Why you are receiving it: ${why.join('; ')}.`,
+      ],
+      action: { label: 'See the tender', link },
+      footnote: 'You receive this message because the tender matches the capabilities your organization registered.',
+      unsubscribe: { label: 'Stop e-mails about matching tenders', link: unsubscribeLink },
+    }),
+  },
+  savedSearchMatch: {
+    'es-CO': ({ reference, tenderTitle, buyerName, closing, searchName, link, unsubscribeLink }) => ({
+      subject: `Alerta «${searchName}»: ${tenderTitle}`,
+      greeting: 'Hola:',
+      paragraphs: [
+        `Su búsqueda guardada «${searchName}» encontró el proceso ${reference} de ${buyerName}, «${tenderTitle}». Cierra el ${closing} (hora de Colombia).`,
+      ],
+      action: { label: 'Ver el proceso', link },
+      footnote: 'Recibe este mensaje porque guardó esta búsqueda como alerta; puede borrarla en Notificaciones.',
+      unsubscribe: { label: 'No recibir más correos de búsquedas guardadas', link: unsubscribeLink },
+    }),
+    en: ({ reference, tenderTitle, buyerName, closing, searchName, link, unsubscribeLink }) => ({
+      subject: `Alert “${searchName}”: ${tenderTitle}`,
+      greeting: 'Hello,',
+      paragraphs: [
+        `Your saved search “${searchName}” found tender ${reference} by ${buyerName}, “${tenderTitle}”. It closes on ${closing} (Colombia time).`,
+      ],
+      action: { label: 'See the tender', link },
+      footnote: 'You receive this message because you saved this search as an alert; you can delete it under Notifications.',
+      unsubscribe: { label: 'Stop e-mails about saved searches', link: unsubscribeLink },
+    }),
+  },
+  notificationDigest: {
+    'es-CO': ({ items, link, unsubscribeLink }) => ({
+      subject: `Resumen diario de Eslabón: ${items.length} ${items.length === 1 ? 'proceso' : 'procesos'} para usted`,
+      greeting: 'Hola:',
+      paragraphs: items.map((i) => `${i.reference} · ${i.tenderTitle} — ${i.why}`),
+      action: { label: 'Ver sus notificaciones', link },
+      footnote: 'Recibe este resumen porque eligió recibir un correo diario en lugar de uno por proceso.',
+      unsubscribe: { label: 'No recibir más resúmenes', link: unsubscribeLink },
+    }),
+    en: ({ items, link, unsubscribeLink }) => ({
+      subject: `Your Eslabón daily summary: ${items.length} ${items.length === 1 ? 'tender' : 'tenders'} for you`,
+      greeting: 'Hello,',
+      paragraphs: items.map((i) => `${i.reference} · ${i.tenderTitle} — ${i.why}`),
+      action: { label: 'See your notifications', link },
+      footnote: 'You receive this summary because you chose one daily e-mail instead of one per tender.',
+      unsubscribe: { label: 'Stop the summaries', link: unsubscribeLink },
+    }),
+  },
 };
 
 const SIGNATURE: Record<Locale, string> = { 'es-CO': 'Equipo Eslabón', en: 'The Eslabón team' };
@@ -164,8 +252,9 @@ function assertWebLink(link: string): void {
 }
 
 function toText(parts: MailParts, locale: Locale): string {
-  const { greeting, paragraphs, action, footnote } = parts;
-  return [greeting, ...paragraphs, `${action.label}: ${action.link}`, footnote, `— ${SIGNATURE[locale]}`].join('\n\n') + '\n';
+  const { greeting, paragraphs, action, footnote, unsubscribe } = parts;
+  const lines = [greeting, ...paragraphs, `${action.label}: ${action.link}`, footnote, `— ${SIGNATURE[locale]}`];
+  return [...lines, ...(unsubscribe ? [`${unsubscribe.label}: ${unsubscribe.link}`] : [])].join('\n\n') + '\n';
 }
 
 function toHtml(parts: MailParts, locale: Locale): string {
@@ -184,6 +273,11 @@ function toHtml(parts: MailParts, locale: Locale): string {
     `<p style="font-size: 12px; word-break: break-all;">${link}</p>`,
     `<p style="font-size: 12px; color: #52606d;">${escapeHtml(footnote)}</p>`,
     p(`— ${SIGNATURE[locale]}`),
+    ...(parts.unsubscribe
+      ? [
+          `<p style="font-size: 12px;"><a href="${escapeHtml(parts.unsubscribe.link)}" style="color: #52606d;">${escapeHtml(parts.unsubscribe.label)}</a></p>`,
+        ]
+      : []),
     '</body>',
     '</html>',
   ].join('\n');
@@ -194,5 +288,11 @@ export function renderMail(content: MailContent, locale: Locale): RenderedMail {
   const build = TEMPLATES[content.template][locale] as (params: MailContent['params']) => MailParts;
   const parts = build(content.params);
   assertWebLink(parts.action.link);
-  return { subject: parts.subject, text: toText(parts, locale), html: toHtml(parts, locale) };
+  if (parts.unsubscribe) assertWebLink(parts.unsubscribe.link);
+  return {
+    subject: parts.subject,
+    text: toText(parts, locale),
+    html: toHtml(parts, locale),
+    ...(parts.unsubscribe ? { unsubscribe: parts.unsubscribe.link } : {}),
+  };
 }

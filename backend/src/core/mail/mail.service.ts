@@ -30,8 +30,8 @@ export class MailService implements OnModuleDestroy {
   }
 
   async send(message: MailMessage): Promise<void> {
-    const { subject, text, html } = renderMail(message, message.locale);
-    await this.transport.sendMail({ to: message.to, subject, text, html });
+    const { subject, text, html, unsubscribe } = renderMail(message, message.locale);
+    await this.transport.sendMail({ to: message.to, subject, text, html, ...(unsubscribe ? { list: { unsubscribe } } : {}) });
   }
 
   onModuleDestroy(): void {

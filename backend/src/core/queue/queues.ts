@@ -21,6 +21,19 @@ export interface QueueJobs {
     /** Catches any deadline whose delayed job was lost (Redis flushed, worker down). */
     sweep: Record<string, never>;
   };
+  /** Which suppliers can serve a tender: one job per published tender or adenda (modules/matching). */
+  matching: {
+    match_tender: { tenderId: string; version: number };
+  };
+  /** In-app notices and their e-mails (modules/notifications). */
+  notifications: {
+    /** Notices for the matched suppliers and the saved searches that find the tender. */
+    fan_out: { tenderId: string; version: number };
+    /** Sends every instant e-mail still pending; also runs every minute to catch lost jobs. */
+    send_emails: Record<string, never>;
+    /** The daily summary for those who chose it, at 07:00 in Bogotá. */
+    send_digests: Record<string, never>;
+  };
   /** Domain events relayed from the outbox, one job per event, named by event type. */
   events: { [T in DomainEventType]: DeliveredEvent<T> };
 }
@@ -29,7 +42,7 @@ export type QueueName = keyof QueueJobs;
 export type JobName<Q extends QueueName> = keyof QueueJobs[Q] & string;
 export type JobData<Q extends QueueName, N extends JobName<Q>> = QueueJobs[Q][N];
 
-export const QUEUE_NAMES: readonly QueueName[] = ['system', 'events', 'maintenance', 'tenders'];
+export const QUEUE_NAMES: readonly QueueName[] = ['system', 'events', 'maintenance', 'tenders', 'matching', 'notifications'];
 
 /** Named retry presets; jobs pick one instead of inventing attempts and back-off. */
 export const RETRY_PRESETS = {

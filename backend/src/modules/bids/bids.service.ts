@@ -11,6 +11,7 @@ import { isUniqueViolation } from '../../core/database/unique-violation';
 import { DomainError, fieldError } from '../../core/http/domain-error';
 import { OutboxService } from '../../core/outbox/outbox.service';
 import { Tender } from '../tenders/tender.entities';
+import { SUPPLIER_MIPYME_SQL } from '../suppliers/supplier-facts';
 import { lotsOf } from '../tenders/tender-views';
 import { tenderNotFound } from '../tenders/tenders.service';
 import { Bid, TenderBidKey } from './bid.entities';
@@ -114,7 +115,7 @@ export class BidsService {
   private async check(em: EntityManager, tender: Tender, input: BidInput, supplierId: string): Promise<void> {
     const lots = new Map((await lotsOf(em, [tender.id])).map((l) => [l.id, l]));
     const [profile] = await em.query(
-      `SELECT p.domicile_municipality, p.supplier_type, coalesce(c.mipyme, p.supplier_type = 'cooperative', false) AS mipyme
+      `SELECT p.domicile_municipality, p.supplier_type, ${SUPPLIER_MIPYME_SQL} AS mipyme
          FROM supplier_profiles p LEFT JOIN supplier_size_classifications c ON c.id = p.size_classification_id
         WHERE p.organization_id = $1`,
       [supplierId],

@@ -199,12 +199,6 @@ export class TendersController {
   }
 
   @Public()
-  @Get('public/tenders')
-  publicTenders(@Query() query: TenderListQueryDto): Promise<TenderPage> {
-    return this.tenders.publicTenders(query);
-  }
-
-  @Public()
   @Get('public/tenders/:tenderId')
   publicView(@Param('tenderId', UUID) tenderId: string, @CurrentAuth() auth: AuthContext | undefined): Promise<TenderView> {
     return this.tenders.publicView(tenderId, viewerOf(auth));

@@ -159,11 +159,6 @@ export class TendersService {
     return this.page({ buyerOrganizationId, ...(query.status ? { status: query.status } : {}) }, query);
   }
 
-  /** Published tenders (never drafts), newest first. Search and facets come with the search engine. */
-  publicTenders(query: TenderListQuery): Promise<TenderPage> {
-    return this.page({ status: query.status && query.status !== 'draft' ? query.status : Not('draft') }, query);
-  }
-
   private async page(where: Record<string, unknown>, query: TenderListQuery): Promise<TenderPage> {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;

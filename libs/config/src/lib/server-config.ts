@@ -43,6 +43,9 @@ export interface ServerConfig extends DatabaseConfig {
   mailFrom: string;
   /** Base URL of the web app as users reach it, without a trailing slash; links in e-mails start with it. */
   publicUrl: string;
+  /** Meilisearch server for large deployments; unset, search runs on PostgreSQL full-text search. */
+  meiliUrl: string | undefined;
+  meiliApiKey: string | undefined;
 }
 
 export interface ConfigProblem {
@@ -179,6 +182,21 @@ export function parseDatabaseConfig(env: Env): DatabaseConfig {
   return read.done({ databaseUrl: databaseUrl as string });
 }
 
+export interface SearchConfig extends DatabaseConfig {
+  meiliUrl: string | undefined;
+  meiliApiKey: string | undefined;
+}
+
+/** What the reindex command needs: the database to read and, for Meilisearch, where it is. */
+export function parseSearchConfig(env: Env): SearchConfig {
+  const read = new Reader(env);
+  return read.done({ databaseUrl: read.url('DATABASE_URL', POSTGRES) as string, ...readSearch(read) });
+}
+
+function readSearch(read: Reader): Omit<SearchConfig, 'databaseUrl'> {
+  return { meiliUrl: read.url('MEILI_URL', HTTP, false), meiliApiKey: read.optional('MEILI_API_KEY') };
+}
+
 export interface SeedAccount {
   email: string;
   password: string;
@@ -252,6 +270,7 @@ function readServerConfig(read: Reader, requireUrls: boolean): ServerConfig {
       'must be an address such as "Eslabón <no-reply@example.org>"',
     ),
     publicUrl: read.baseUrl('PUBLIC_URL', `http://localhost:${port}`),
+    ...readSearch(read),
   };
 }
 

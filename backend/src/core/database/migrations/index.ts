@@ -7,6 +7,7 @@ import { DirectoryIndexes1764500000000 } from './1764500000000-directory-indexes
 import { ScheduleDefaults1764600000000 } from './1764600000000-schedule-defaults';
 import { Tenders1764700000000 } from './1764700000000-tenders';
 import { SealedBids1764800000000 } from './1764800000000-sealed-bids';
+import { SearchMatchingNotifications1764900000000 } from './1764900000000-search-matching-notifications';
 
 /** Applied in this order; append new migrations at the end. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   ScheduleDefaults1764600000000,
   Tenders1764700000000,
   SealedBids1764800000000,
+  SearchMatchingNotifications1764900000000,
 ];

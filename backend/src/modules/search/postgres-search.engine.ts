@@ -1,0 +1,218 @@
+import type { FacetCount, TenderFacet } from '@eslabon/contracts';
+import { TENDER_FACETS } from '@eslabon/contracts';
+import { DataSource } from 'typeorm';
+import { EngineQuery, EngineResult, SearchEngine, TenderSearchDocument } from './search-engine';
+import { searchWords } from './search-text';
+import { MIN_WORD_FOR_TWO_TYPOS, MIN_WORD_FOR_TYPO, SEARCH_SYNONYMS } from './search-vocabulary';
+
+/** Typo candidates per word: enough for a misspelling, few enough to keep the query selective. */
+const TYPO_CANDIDATES = 5;
+
+type Filter = keyof Pick<
+  EngineQuery,
+  | 'unspsc'
+  | 'department'
+  | 'municipality'
+  | 'modality'
+  | 'status'
+  | 'budgetMin'
+  | 'budgetMax'
+  | 'closingAfter'
+  | 'closingBefore'
+  | 'reserved'
+  | 'productiveBet'
+  | 'ids'
+>;
+
+/** Each filter as SQL over tender_search_documents `d`; `p` is the placeholder of its value. */
+const FILTERS: Record<Filter, (p: string) => string> = {
+  unspsc: (p) => `d.unspsc_codes @> ARRAY[${p}::text]`,
+  department: (p) => `d.department = ${p}`,
+  municipality: (p) => `d.municipality = ${p}`,
+  modality: (p) => `d.modality = ${p}`,
+  status: (p) => `d.status = ${p}`,
+  budgetMin: (p) => `d.estimated_value_cop >= ${p}::numeric`,
+  budgetMax: (p) => `d.estimated_value_cop <= ${p}::numeric`,
+  closingAfter: (p) => `d.closing_at >= ${p}::timestamptz`,
+  closingBefore: (p) => `d.closing_at <= ${p}::timestamptz`,
+  reserved: (p) => `d.reserved @> ARRAY[${p}::text]`,
+  productiveBet: (p) => `d.productive_bet = ${p}`,
+  ids: (p) => `d.tender_id = ANY(${p}::uuid[])`,
+};
+
+/** A facet's values, and the filter that choosing one of them sets. */
+const FACETS: Record<TenderFacet, { value: string; from?: string; filter: Filter }> = {
+  status: { value: 'd.status', filter: 'status' },
+  modality: { value: 'd.modality', filter: 'modality' },
+  department: { value: 'd.department', filter: 'department' },
+  segment: { value: 'v', from: 'CROSS JOIN LATERAL unnest(d.segments) v', filter: 'unspsc' },
+  reserved: { value: 'v', from: 'CROSS JOIN LATERAL unnest(d.reserved) v', filter: 'reserved' },
+  productiveBet: { value: 'd.productive_bet', filter: 'productiveBet' },
+};
+
+const SORTS = {
+  relevance: `ts_rank_cd(d.document, tsq.q) DESC, d.closing_at, d.tender_id`,
+  closing: `d.closing_at, d.tender_id`,
+  budget: `d.estimated_value_cop DESC, d.tender_id`,
+  published: `d.published_at DESC NULLS LAST, d.tender_id`,
+} as const;
+
+/** Title weighs most, then what is bought (lots, classes), then buyer and reference, then the description. */
+const DOCUMENT = `setweight(to_tsvector('es_unaccent', $2), 'A') || setweight(to_tsvector('es_unaccent', $3), 'B')
+  || setweight(to_tsvector('es_unaccent', $4), 'C') || setweight(to_tsvector('es_unaccent', $5), 'D')`;
+
+/** Singular forms a Spanish plural may come from: "ordenadores" → "ordenador", "equipos" → "equipo". */
+const singulars = (word: string): string[] => [
+  word,
+  ...(word.endsWith('es') ? [word.slice(0, -2)] : []),
+  ...(word.endsWith('s') ? [word.slice(0, -1)] : []),
+];
+
+const synonymsOf = (word: string): string[] => {
+  const forms = singulars(word);
+  return SEARCH_SYNONYMS.filter((group) => group.some((w) => forms.includes(w))).flatMap((group) =>
+    group.filter((w) => !forms.includes(w)),
+  );
+};
+
+/** A tsquery term: a phrase of several words, a prefix for one. Words are [a-z0-9] only, so nothing needs quoting. */
+const term = (text: string, prefix: boolean) => {
+  const words = searchWords(text);
+  return words.length > 1 ? `(${words.join(' <-> ')})` : `${words[0]}${prefix ? ':*' : ''}`;
+};
+
+/**
+ * The built-in engine: PostgreSQL full-text search with the `es_unaccent` configuration (Spanish stems
+ * of unaccented words, migration 1764900000000), prefix matching, synonyms, and one forgiven typo per
+ * word of 5+ letters, found among the indexed words by trigram similarity and confirmed by edit distance.
+ */
+export class PostgresSearchEngine implements SearchEngine {
+  readonly name = 'postgres';
+
+  constructor(private readonly db: DataSource) {}
+
+  async prepare(): Promise<void> {
+    // The tables and the text search configuration come with the migrations.
+  }
+
+  async upsertTenders(documents: TenderSearchDocument[]): Promise<void> {
+    for (const doc of documents) {
+      await this.db.query(
+        `INSERT INTO tender_search_documents (tender_id, document, status, modality, productive_bet, department, municipality,
+           estimated_value_cop, closing_at, published_at, unspsc_codes, segments, reserved)
+         VALUES ($1, ${DOCUMENT}, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+         ON CONFLICT (tender_id) DO UPDATE SET document = EXCLUDED.document, status = EXCLUDED.status, modality = EXCLUDED.modality,
+           productive_bet = EXCLUDED.productive_bet, department = EXCLUDED.department, municipality = EXCLUDED.municipality,
+           estimated_value_cop = EXCLUDED.estimated_value_cop, closing_at = EXCLUDED.closing_at, published_at = EXCLUDED.published_at,
+           unspsc_codes = EXCLUDED.unspsc_codes, segments = EXCLUDED.segments, reserved = EXCLUDED.reserved`,
+        [
+          doc.id,
+          doc.title,
+          [...doc.lotTitles, ...doc.unspscNames].join(' . '),
+          `${doc.buyerName} ${doc.reference}`,
+          doc.description,
+          doc.status,
+          doc.modality,
+          doc.productiveBet,
+          doc.department,
+          doc.municipality,
+          doc.estimatedValueCop,
+          doc.closingAt,
+          doc.publishedAt,
+          doc.unspscCodes,
+          doc.segments,
+          doc.reserved,
+        ],
+      );
+    }
+    const terms = new Set(
+      documents.flatMap((d) =>
+        searchWords([d.title, d.description, d.buyerName, ...d.lotTitles, ...d.unspscNames].join(' ')).filter(
+          (w) => w.length >= MIN_WORD_FOR_TYPO && !/^\d+$/.test(w),
+        ),
+      ),
+    );
+    if (terms.size > 0)
+      await this.db.query(`INSERT INTO search_terms (term) SELECT unnest($1::text[]) ORDER BY 1 ON CONFLICT DO NOTHING`, [[...terms]]);
+  }
+
+  async removeTenders(ids: string[]): Promise<void> {
+    await this.db.query(`DELETE FROM tender_search_documents WHERE tender_id = ANY($1::uuid[])`, [ids]);
+  }
+
+  async clearTenders(): Promise<void> {
+    await this.db.query(`TRUNCATE tender_search_documents, search_terms`);
+  }
+
+  async searchTenders(query: EngineQuery): Promise<EngineResult> {
+    const params: unknown[] = [];
+    const param = (value: unknown) => `$${params.push(value)}`;
+    const tsquery = await this.tsquery(query.q ?? '');
+    const text = tsquery ? `d.document @@ tsq.q` : 'true';
+    const tsqFrom = `CROSS JOIN (SELECT to_tsquery('es_unaccent', ${param(tsquery ?? '')}) AS q) tsq`;
+    const filters = new Map<Filter, string>();
+    for (const key of Object.keys(FILTERS) as Filter[]) {
+      const value = query[key];
+      if (value !== undefined && value !== null) filters.set(key, FILTERS[key](param(value)));
+    }
+    const where = (except?: Filter) => [text, ...[...filters].filter(([k]) => k !== except).map(([, sql]) => sql)].join(' AND ');
+    const sort = SORTS[query.sort === 'relevance' && !tsquery ? 'closing' : query.sort];
+    const page: { tender_id: string; total: string }[] = await this.db.query(
+      `SELECT d.tender_id, count(*) OVER () AS total FROM tender_search_documents d ${tsqFrom}
+        WHERE ${where()} ORDER BY ${sort} LIMIT ${param(query.limit)} OFFSET ${param(query.offset)}`,
+      params,
+    );
+    const total = page.length > 0 ? Number(page[0].total) : query.offset > 0 ? await this.count(tsqFrom, where(), params) : 0;
+    const facets = Object.fromEntries(TENDER_FACETS.map((f) => [f, [] as FacetCount[]])) as Record<TenderFacet, FacetCount[]>;
+    if (query.facets) {
+      // Each facet counts with every other filter kept and its own left out: a value's count is what choosing it returns.
+      const parts = TENDER_FACETS.map((f) => {
+        const { value, from = '', filter } = FACETS[f];
+        return `SELECT '${f}' AS facet, ${value} AS value, count(*)::int AS count FROM tender_search_documents d ${tsqFrom} ${from}
+                 WHERE ${where(filter)} AND ${value} IS NOT NULL GROUP BY ${value}`;
+      });
+      const rows: { facet: TenderFacet; value: string; count: number }[] = await this.db.query(
+        `${parts.join(' UNION ALL ')} ORDER BY facet, count DESC, value`,
+        params.slice(0, params.length - 2),
+      );
+      for (const r of rows) facets[r.facet].push({ value: r.value, count: r.count });
+    }
+    return { ids: page.map((r) => r.tender_id), total, facets };
+  }
+
+  /** A page past the end still reports how many there are. */
+  private async count(tsqFrom: string, where: string, params: unknown[]): Promise<number> {
+    const [row] = await this.db.query(
+      `SELECT count(*)::int AS n FROM tender_search_documents d ${tsqFrom} WHERE ${where}`,
+      params.slice(0, params.length - 2),
+    );
+    return row.n;
+  }
+
+  /**
+   * Every word must match, as a prefix, a synonym, or — for words of 5+ letters — an indexed word
+   * one edit away (two from 9 letters). Null when there is nothing to search for.
+   */
+  private async tsquery(q: string): Promise<string | null> {
+    const words = [...new Set(searchWords(q))].slice(0, 12);
+    if (words.length === 0) return null;
+    const typos = new Map<string, string[]>();
+    const long = words.filter((w) => w.length >= MIN_WORD_FOR_TYPO && !/^\d+$/.test(w));
+    if (long.length > 0) {
+      const rows: { word: string; term: string }[] = await this.db.query(
+        `SELECT w.word, t.term FROM unnest($1::text[]) w(word)
+           CROSS JOIN LATERAL (SELECT s.term FROM search_terms s WHERE s.term % w.word AND s.term <> w.word
+             AND levenshtein(s.term, w.word) <= CASE WHEN length(w.word) >= ${MIN_WORD_FOR_TWO_TYPOS} THEN 2 ELSE 1 END
+             ORDER BY similarity(s.term, w.word) DESC LIMIT ${TYPO_CANDIDATES}) t`,
+        [long],
+      );
+      for (const r of rows) typos.set(r.word, [...(typos.get(r.word) ?? []), r.term]);
+    }
+    return words
+      .map((w) => {
+        const alternatives = [term(w, true), ...synonymsOf(w).map((s) => term(s, false)), ...(typos.get(w) ?? [])];
+        return `(${alternatives.join(' | ')})`;
+      })
+      .join(' & ');
+  }
+}
