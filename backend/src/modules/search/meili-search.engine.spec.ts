@@ -278,6 +278,8 @@ describe('MeiliSearchEngine.searchTenders', () => {
 
   it.each<[Partial<EngineQuery>, string]>([
     [{ status: 'open' }, 'status = "open"'],
+    [{ status: 'active' }, 'status IN ["published_draft", "open"]'],
+
     [{ modality: 'licitacion_publica' }, 'modality = "licitacion_publica"'],
     [{ department: '05' }, 'department = "05"'],
     [{ municipality: '05001' }, 'municipality = "05001"'],

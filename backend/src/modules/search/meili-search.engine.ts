@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { TENDER_FACETS, type FacetCount, type TenderFacet } from '@eslabon/contracts';
+import { ACTIVE_STATUSES, TENDER_FACETS, type FacetCount, type TenderFacet } from '@eslabon/contracts';
 import type { EngineQuery, EngineResult, SearchEngine, TenderSearchDocument } from './search-engine';
 import { searchWords } from './search-text';
 import { MIN_WORD_FOR_TWO_TYPOS, MIN_WORD_FOR_TYPO, SEARCH_SYNONYMS, SPANISH_STOP_WORDS } from './search-vocabulary';
@@ -265,7 +265,8 @@ function meiliClauses(query: EngineQuery): Clause[] {
     if (value) clauses.push({ expr: `${attribute} = ${quoteFilterValue(value)}`, facet });
   };
   // Drafts are never indexed, so no status means every indexed tender.
-  equals('status', query.status, 'status');
+  if (query.status === 'active') clauses.push({ expr: `status IN [${ACTIVE_STATUSES.map(quoteFilterValue).join(', ')}]`, facet: 'status' });
+  else equals('status', query.status, 'status');
   equals('modality', query.modality, 'modality');
   equals('department', query.department, 'department');
   equals('municipality', query.municipality);

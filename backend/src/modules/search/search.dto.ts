@@ -16,6 +16,7 @@ import { IsIn, IsISO8601, IsOptional, IsString, Matches, MaxLength } from 'class
 import { ISO_DATE, PageNumber, PageSize } from '../../core/http/dto-fields';
 
 const DIGITS = (n: string) => new RegExp(`^\\d{${n}}$`);
+const SEARCHABLE_STATUSES: SearchableStatus[] = [...TENDER_STATUSES.filter((s) => s !== 'draft'), 'active'];
 
 export class TenderSearchQueryDto implements TenderSearchQuery {
   @ApiPropertyOptional({ description: 'Words; accents, case and one typo per word of 5+ letters do not matter' })
@@ -44,9 +45,9 @@ export class TenderSearchQueryDto implements TenderSearchQuery {
   @IsIn(TENDER_MODALITIES)
   modality?: TenderModality;
 
-  @ApiPropertyOptional({ enum: TENDER_STATUSES.filter((s) => s !== 'draft') })
+  @ApiPropertyOptional({ enum: SEARCHABLE_STATUSES, description: '`active`: proyecto de pliego or open' })
   @IsOptional()
-  @IsIn(TENDER_STATUSES.filter((s) => s !== 'draft'))
+  @IsIn(SEARCHABLE_STATUSES)
   status?: SearchableStatus;
 
   @ApiPropertyOptional({ description: 'Whole COP' })

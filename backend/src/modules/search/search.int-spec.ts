@@ -96,6 +96,8 @@ describe('tender search on PostgreSQL', () => {
     expect((await found({ reserved: 'mipymes' })).sort()).toEqual([ids['computers'], ids['uniforms']].sort());
     expect((await search({ closingFrom: base.schedule.closing, closingTo: base.schedule.closing })).total).toBe(3);
     expect((await search({ closingTo: '2020-01-01' })).total).toBe(0);
+    expect((await search({ status: 'active' })).total).toBe(3);
+    expect((await search({ status: 'open' })).total).toBe(0);
   });
 
   it('counts each facet value as what choosing it returns, keeping the other filters', async () => {

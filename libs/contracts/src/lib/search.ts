@@ -17,8 +17,9 @@ export type Reservation = (typeof RESERVATIONS)[number];
 export const TENDER_FACETS = ['status', 'modality', 'department', 'segment', 'reserved', 'productiveBet'] as const;
 export type TenderFacet = (typeof TENDER_FACETS)[number];
 
-/** Statuses a search may ask for: drafts are never public. */
-export type SearchableStatus = Exclude<TenderStatus, 'draft'>;
+/** Statuses a search may ask for: drafts are never public; `active` is both in which a supplier can still act. */
+export type SearchableStatus = Exclude<TenderStatus, 'draft'> | 'active';
+export const ACTIVE_STATUSES: readonly TenderStatus[] = ['published_draft', 'open'];
 
 export interface TenderSearchQuery {
   q?: string;
