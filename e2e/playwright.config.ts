@@ -16,6 +16,9 @@ export default defineConfig({
   retries: 0,
   workers: 2,
   timeout: 30_000,
+  // The suite shares two cores with the API, the worker and the databases; a page under that load may
+  // take longer than Playwright's default 5 s to show what it will show.
+  expect: { timeout: 10_000 },
   reporter: [['list'], ['json', { outputFile: process.env['E2E_JSON_REPORT'] ?? './test-results/report.json' }]],
   use: {
     baseURL,
