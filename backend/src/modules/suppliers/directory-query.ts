@@ -1,12 +1,16 @@
 import type { SupplierDirectoryQuery } from '@eslabon/contracts';
 import type { EntityManager } from 'typeorm';
 import { bogotaToday } from '../../core/time/bogota';
+import { MIN_WORD_FOR_TYPO } from '../search/search-vocabulary';
 
 /**
  * The directory's SQL, shaped so the indexes of migration 1764500000000 serve it (bench/README.md):
  * the order is an index order, class prefixes use a text_pattern_ops index, words of `q` each use the
  * trigram index on the same immutable expression, and the yes/no filters are plain (NOT) EXISTS.
  */
+
+/** How much of a typed word a stretch of the text must share to count as that word misspelt (pg_trgm). */
+export const DIRECTORY_WORD_SIMILARITY = 0.5;
 
 /** Beyond this the directory says "more than 10 000" instead of counting every match. */
 export const DIRECTORY_TOTAL_CAP = 10_000;
@@ -54,7 +58,10 @@ export function directoryFilter(query: SupplierDirectoryQuery, part: DepartmentP
       WHERE n.organization_id = p.organization_id AND n.rpbn_expires_on >= ${param(bogotaToday())})`);
   }
   for (const word of query.q?.trim().split(/\s+/).filter(Boolean) ?? []) {
-    where.push(`${DOCUMENT} LIKE '%' || immutable_unaccent_lower(${param(escapeLike(word))}) || '%'`);
+    const contains = `${DOCUMENT} LIKE '%' || immutable_unaccent_lower(${param(escapeLike(word))}) || '%'`;
+    // A misspelt long word still finds the supplier: some stretch of the text shares most of its trigrams
+    // (pg_trgm word similarity, threshold DIRECTORY_WORD_SIMILARITY), through the same trigram index.
+    where.push(word.length >= MIN_WORD_FOR_TYPO ? `(${contains} OR ${DOCUMENT} %> immutable_unaccent_lower(${param(word)}))` : contains);
   }
   return { where: where.join(' AND '), params };
 }

@@ -5,7 +5,7 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { DomainError } from '../../core/http/domain-error';
 import { bogotaToday } from '../../core/time/bogota';
 import { SupplierNationalProduct, SupplierProfile, SupplierSizeClassification, SupplierUnspscClass } from './supplier.entities';
-import { DIRECTORY_TOTAL_CAP, countMatches, directoryFilter, pageIds } from './directory-query';
+import { DIRECTORY_TOTAL_CAP, DIRECTORY_WORD_SIMILARITY, countMatches, directoryFilter, pageIds } from './directory-query';
 import { productView, publicView } from './supplier-views';
 import { unspscNames } from './suppliers.service';
 
@@ -35,6 +35,7 @@ export class SupplierDirectoryService {
     const { ids, total } = await this.db.transaction(async (em) => {
       // Planning cost here is below JIT's compile time; the same choice as the UNSPSC suggestions.
       await em.query(`SET LOCAL jit = off`);
+      await em.query(`SET LOCAL pg_trgm.word_similarity_threshold = ${DIRECTORY_WORD_SIMILARITY}`);
       let found: string[];
       if (!query.department) {
         found = await pageIds(em, directoryFilter(query, 'all'), pageSize, offset);

@@ -250,6 +250,9 @@ describe('supplier registry', () => {
     // Typed % is a letter, not a wildcard; a page past the end still tells the total.
     expect((await asBuyer.get('/api/v1/suppliers?q=%25').expect(200)).body.total).toBe(0);
     expect((await asBuyer.get('/api/v1/suppliers?q=confecciones%20prueba').expect(200)).body.total).toBe(2);
+    // Capitals and one typo in a long word do not matter; a short word must be spelt right.
+    expect((await asBuyer.get('/api/v1/suppliers?q=CONFECSIONES%20prueba').expect(200)).body.total).toBe(2);
+    expect((await asBuyer.get('/api/v1/suppliers?q=confecciones%20pxq').expect(200)).body.total).toBe(0);
     const past = await asBuyer.get('/api/v1/suppliers?page=9&pageSize=1').expect(200);
     expect(past.body).toMatchObject({ items: [], total: 2, totalCapped: false, page: 9 });
     await asBuyer.get('/api/v1/suppliers?page=501').expect(400);
