@@ -1,16 +1,16 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Injectable, Module } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { MatchCandidate, MatchLot, MatchTender, SupplierMatch, matchSupplier } from '@eslabon/domain';
+import { MatchLot, MatchTender, SupplierMatch, matchSupplier } from '@eslabon/domain';
 import { Job, UnrecoverableError } from 'bullmq';
 import { DataSource, EntityManager } from 'typeorm';
 import { DeliveredEvent, DomainEventType, DomainEvents } from '../../core/outbox/domain-events';
 import { EventConsumer } from '../../core/outbox/event-consumer';
 import { QueueProducer } from '../../core/queue/queue-producer';
 import { QueueJobs, RETRY_PRESETS } from '../../core/queue/queues';
-import { SUPPLIER_MIPYME_SQL } from '../suppliers/supplier-facts';
 import { Tender } from '../tenders/tender.entities';
 import { lotsOf } from '../tenders/tender-views';
+import { matchCandidates } from './match-candidates';
 
 /** Statuses in which a supplier can still act on a tender (observe, ask, request, bid). */
 const LIVE = ['published_draft', 'open'];
@@ -44,17 +44,6 @@ export class MatchingScheduler implements EventConsumer {
   }
 }
 
-interface CandidateRow {
-  organization_id: string;
-  domicile_department: string | null;
-  domicile_municipality: string | null;
-  coverage_scope: MatchCandidate['coverage']['scope'];
-  coverage_codes: string[];
-  supplier_type: string | null;
-  mipyme: boolean;
-  classes: string[];
-}
-
 /**
  * Computes and stores the suppliers that match a tender (libs/domain matching.ts), then hands the
  * notices to the notifications queue. Stored matches are replaced as a whole, so running a job twice,
@@ -72,9 +61,12 @@ export class TenderMatcher {
       const tender = await em.findOne(Tender, { where: { id: tenderId } });
       if (!tender || !LIVE.includes(tender.status)) return null;
       const subject = await matchingSubject(em, tender);
-      const candidates = await this.candidates(em, subject);
+      const candidates = await matchCandidates(
+        em,
+        subject.lots.flatMap((l) => l.classes),
+      );
       const matches = candidates
-        .map((c) => ({ organizationId: c.organization_id, match: matchSupplier(subject, toCandidate(c)) }))
+        .map((c) => ({ organizationId: c.organizationId, match: matchSupplier(subject, c) }))
         .filter((m): m is { organizationId: string; match: SupplierMatch } => m.match !== null);
       const lotIds = new Map(subject.lots.map((l) => [l.position, l.id]));
       await em.query(`DELETE FROM tender_matches WHERE tender_id = $1`, [tenderId]);
@@ -106,33 +98,6 @@ export class TenderMatcher {
     );
     return { matched };
   }
-
-  /** Suppliers of active organizations with a class in a family of the lots: the only ones that can match. */
-  private candidates(em: EntityManager, tender: MatchTender): Promise<CandidateRow[]> {
-    const families = [...new Set(tender.lots.flatMap((l) => l.classes.map((c) => `${c.slice(0, 4)}%`)))];
-    return em.query(
-      `SELECT p.organization_id, p.domicile_department, p.domicile_municipality, p.coverage_scope, p.coverage_codes, p.supplier_type,
-              ${SUPPLIER_MIPYME_SQL} AS mipyme, array_agg(u.class_code ORDER BY u.class_code) AS classes
-         FROM supplier_unspsc_classes u
-         JOIN supplier_profiles p ON p.organization_id = u.organization_id AND p.legal_name IS NOT NULL
-         JOIN organizations o ON o.id = p.organization_id AND o.status = 'active'
-         LEFT JOIN supplier_size_classifications c ON c.id = p.size_classification_id
-        WHERE u.class_code LIKE ANY($1::text[])
-        GROUP BY p.organization_id, c.mipyme`,
-      [families],
-    );
-  }
-}
-
-function toCandidate(r: CandidateRow): MatchCandidate {
-  return {
-    classes: r.classes,
-    domicileDepartment: r.domicile_department,
-    domicileMunicipality: r.domicile_municipality,
-    coverage: { scope: r.coverage_scope, codes: r.coverage_codes ?? [] },
-    mipyme: r.mipyme,
-    economiaPopular: r.supplier_type === 'economia_popular',
-  };
 }
 
 interface MatchSubject extends MatchTender {

@@ -16,11 +16,10 @@ export async function tenderDocuments(em: EntityManager, tenderIds: string[]): P
     tenders.map((t) => t.id),
   );
   const classes = [...new Set(lots.flatMap((l) => l.unspscClasses))];
-  const [names, buyers] = await Promise.all([
-    em.query(`SELECT code, name FROM unspsc_codes WHERE code = ANY($1)`, [classes]) as Promise<{ code: string; name: string }[]>,
-    em.query(`SELECT id, name FROM organizations WHERE id = ANY($1)`, [[...new Set(tenders.map((t) => t.buyerOrganizationId))]]) as Promise<
-      { id: string; name: string }[]
-    >,
+  // One after the other: `em` may be a transaction, which has a single connection.
+  const names: { code: string; name: string }[] = await em.query(`SELECT code, name FROM unspsc_codes WHERE code = ANY($1)`, [classes]);
+  const buyers: { id: string; name: string }[] = await em.query(`SELECT id, name FROM organizations WHERE id = ANY($1)`, [
+    [...new Set(tenders.map((t) => t.buyerOrganizationId))],
   ]);
   const className = new Map(names.map((n) => [n.code, n.name]));
   const buyerName = new Map(buyers.map((b) => [b.id, b.name]));

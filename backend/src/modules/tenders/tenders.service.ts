@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { LotMatchCount, LotMatchQuery, TenderInput, TenderListQuery, TenderPage, TenderView } from '@eslabon/contracts';
-import { bogotaInstant, fieldChanges } from '@eslabon/domain';
+import { MatchTender, bogotaInstant, fieldChanges, matchSupplier } from '@eslabon/domain';
 import { DataSource, EntityManager, In, Not } from 'typeorm';
 import type { Actor } from '../../core/audit/actor';
 import { AuditService } from '../../core/audit/audit.service';
 import { DomainError } from '../../core/http/domain-error';
 import { bogotaToday } from '../../core/time/bogota';
 import { RuleParametersService } from '../rule-parameters/rule-parameters.service';
-import { directoryFilter } from '../suppliers/directory-query';
+import { matchCandidates } from '../matching/match-candidates';
 import { tenderProblems } from './tender-checks';
 import { Tender, TenderLot } from './tender.entities';
 import { lotsOf, summaries, tenderView, termsOf } from './tender-views';
@@ -172,43 +172,32 @@ export class TendersService {
   }
 
   /**
-   * Registered suppliers that could serve each lot, by size — the desagregación tecnológica signal
-   * (CONPES 4129, RULES.md §8): a supplier counts when it registered one of the lot's classes, serves the
-   * department of execution, and may bid on a reserved lot.
+   * Suppliers the matching rule (libs/domain matching.ts) would tell of each lot, by size and how many are
+   * domiciled in the department — the desagregación tecnológica signal (CONPES 4129, RULES.md §8). Before a
+   * department is chosen every region counts.
    */
   async lotMatchCounts(lots: LotMatchQuery[]): Promise<LotMatchCount[]> {
-    return Promise.all(
-      lots.map(async (lot) => {
-        const empty: LotMatchCount = {
-          total: 0,
-          bySize: { micro: 0, pequena: 0, mediana: 0, grande: 0, unclassified: 0 },
-          inDepartment: 0,
-        };
-        if (lot.unspscClasses.length === 0) return empty;
-        const filter = directoryFilter({ department: lot.department ?? undefined }, 'all');
-        const params = [...filter.params, lot.unspscClasses];
-        const where = [
-          filter.where,
-          `p.organization_id IN (SELECT c.organization_id FROM supplier_unspsc_classes c WHERE c.class_code = ANY($${params.length}))`,
-        ];
-        if (lot.reservedForMipymes) where.push(`(p.size_class IN ('micro', 'pequena', 'mediana') OR p.supplier_type = 'cooperative')`);
-        if (lot.reservedForEconomiaPopular) where.push(`p.supplier_type = 'economia_popular'`);
-        params.push(lot.department);
-        const rows: { size: string | null; count: number; domiciled: number }[] = await this.db.query(
-          `SELECT p.size_class AS size, count(*)::int AS count, count(*) FILTER (WHERE p.domicile_department = $${params.length})::int AS domiciled
-             FROM supplier_profiles p JOIN organizations o ON o.id = p.organization_id
-            WHERE ${where.join(' AND ')} GROUP BY p.size_class`,
-          params,
-        );
-        return rows.reduce<LotMatchCount>((acc, r) => {
-          const key = (r.size ?? 'unclassified') as keyof LotMatchCount['bySize'];
-          acc.bySize[key] += r.count;
-          acc.total += r.count;
-          acc.inDepartment += r.domiciled;
-          return acc;
-        }, empty);
-      }),
+    const candidates = await matchCandidates(
+      this.db.manager,
+      lots.flatMap((l) => l.unspscClasses),
     );
+    return lots.map((lot) => {
+      const count: LotMatchCount = { total: 0, bySize: { micro: 0, pequena: 0, mediana: 0, grande: 0, unclassified: 0 }, inDepartment: 0 };
+      const subject: MatchTender = {
+        department: lot.department ?? '',
+        limitedToMipymes: false,
+        territorial: null,
+        lots: [{ position: 1, classes: lot.unspscClasses, ...lot, territorialLimitation: null }],
+      };
+      for (const c of candidates) {
+        const anywhere = lot.department ? c : { ...c, coverage: { scope: 'national' as const, codes: [] } };
+        if (!matchSupplier(subject, anywhere)) continue;
+        count.total++;
+        count.bySize[c.sizeClass ?? 'unclassified']++;
+        if (lot.department && c.domicileDepartment === lot.department) count.inDepartment++;
+      }
+      return count;
+    });
   }
 }
 
