@@ -17,6 +17,8 @@ export const RETENTION: { table: string; expired: string }[] = [
   { table: 'one_time_tokens', expired: `expires_at < now() - interval '7 days'` },
   { table: 'outbox', expired: `published_at < now() - interval '30 days'` },
   { table: 'processed_events', expired: `processed_at < now() - interval '30 days'` },
+  // Read notices of long-closed tenders; fan-outs only run while a tender is live, so none is sent again.
+  { table: 'notifications', expired: `read_at < now() - interval '180 days'` },
 ];
 
 @Processor('maintenance')

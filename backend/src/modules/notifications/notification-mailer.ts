@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ServerConfig } from '@eslabon/config';
-import type { Locale, MatchReason, NotificationCategory } from '@eslabon/contracts';
+import { DISPLAY_TIME_ZONE, type Locale, type MatchReason, type NotificationCategory } from '@eslabon/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import { InjectConfig } from '../../core/config/config.module';
 import { MailService } from '../../core/mail/mail.service';
@@ -137,5 +137,5 @@ async function departmentNames(em: EntityManager, rows: PendingRow[]): Promise<M
 }
 
 function formatBogota(instant: Date, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale, { timeZone: 'America/Bogota', dateStyle: 'long', timeStyle: 'short' }).format(instant);
+  return new Intl.DateTimeFormat(locale, { timeZone: DISPLAY_TIME_ZONE, dateStyle: 'long', timeStyle: 'short' }).format(instant);
 }

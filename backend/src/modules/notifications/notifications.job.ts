@@ -1,5 +1,6 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Injectable, Module, OnApplicationBootstrap } from '@nestjs/common';
+import { DISPLAY_TIME_ZONE } from '@eslabon/contracts';
 import { Job, UnrecoverableError } from 'bullmq';
 import { QueueProducer } from '../../core/queue/queue-producer';
 import { JobName, QueueJobs, RETRY_PRESETS } from '../../core/queue/queues';
@@ -48,7 +49,7 @@ class NotificationSchedules implements OnApplicationBootstrap {
     );
     await queue.upsertJobScheduler(
       'notifications-digests',
-      { pattern: '0 7 * * *', tz: 'America/Bogota' },
+      { pattern: '0 0 7 * * *', tz: DISPLAY_TIME_ZONE },
       { name: 'send_digests', data: {}, opts: RETRY_PRESETS.standard },
     );
   }
