@@ -78,6 +78,57 @@ describe('renderMail', () => {
       subject: 'ESL-2026-000007: the terms of “Dotación” changed',
       phrases: ['Version 3 of the terms', 'Reason: Más cantidades', 'The closing moved', 'See what changed'],
     },
+    {
+      content: {
+        template: 'tenderMatch',
+        params: {
+          reference: 'ESL-2026-000009',
+          tenderTitle: 'Computadores',
+          buyerName: 'Alcaldía de Medellín',
+          closing: '20 de enero de 2027, 5:00 p. m.',
+          why: ['la clase 432115 coincide (lote 1)', 'opera en ANTIOQUIA'],
+          link,
+          unsubscribeLink: 'https://eslabon.example/baja?token=abc',
+        },
+      },
+      locale: 'es-CO',
+      subject: 'Nuevo proceso para su empresa: Computadores',
+      phrases: [
+        'Alcaldía de Medellín publicó el proceso ESL-2026-000009',
+        'la clase 432115 coincide (lote 1); opera en ANTIOQUIA',
+        '/baja?token=abc',
+      ],
+    },
+    {
+      content: {
+        template: 'savedSearchMatch',
+        params: {
+          reference: 'ESL-2026-000009',
+          tenderTitle: 'Computadores',
+          buyerName: 'Alcaldía de Medellín',
+          closing: 'January 20, 2027',
+          searchName: 'Equipos',
+          link,
+          unsubscribeLink: 'https://eslabon.example/baja?token=abc',
+        },
+      },
+      locale: 'en',
+      subject: 'Alert “Equipos”: Computadores',
+      phrases: ['Your saved search “Equipos” found tender ESL-2026-000009', 'Stop e-mails about saved searches'],
+    },
+    {
+      content: {
+        template: 'notificationDigest',
+        params: {
+          items: [{ reference: 'ESL-2026-000009', tenderTitle: 'Computadores', why: 'opera en ANTIOQUIA' }],
+          link,
+          unsubscribeLink: 'https://eslabon.example/baja?token=abc',
+        },
+      },
+      locale: 'es-CO',
+      subject: 'Resumen diario de Eslabón: 1 proceso para usted',
+      phrases: ['ESL-2026-000009 · Computadores — opera en ANTIOQUIA', 'No recibir más resúmenes'],
+    },
   ])('$content.template in $locale', ({ content, locale, subject, phrases }) => {
     const mail = renderMail(content, locale);
     expect(mail.subject).toBe(subject);
@@ -122,6 +173,16 @@ describe('renderMail', () => {
     const mail = renderMail({ template: 'invitation', params: { organizationName: 'Tejidos & Cía', inviterName: 'Eva', link } }, 'es-CO');
     expect(mail.subject).toBe('Invitación para unirse a Tejidos & Cía en Eslabón');
     expect(mail.text).toContain('Tejidos & Cía');
+  });
+
+  it('names the unsubscribe link for mail clients', () => {
+    const unsubscribeLink = 'https://eslabon.example/baja?token=abc';
+    const params = { items: [], link, unsubscribeLink };
+    expect(renderMail({ template: 'notificationDigest', params }, 'en').unsubscribe).toBe(unsubscribeLink);
+    expect(renderMail({ template: 'verifyEmail', params: { name: 'Ana', link } }, 'en').unsubscribe).toBeUndefined();
+    expect(() => renderMail({ template: 'notificationDigest', params: { ...params, unsubscribeLink: 'javascript:x' } }, 'en')).toThrow(
+      /Mail link/,
+    );
   });
 
   it.each(['javascript:alert(1)', 'data:text/html,hola', '/relative/path', 'not a url'])('refuses the link %s', (bad) => {
