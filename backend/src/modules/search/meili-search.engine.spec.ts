@@ -235,17 +235,11 @@ describe('MeiliSearchEngine documents', () => {
     await expect(engine(fake).upsertTenders([DOC])).rejects.toThrow(/invalid_document_id bad id/);
   });
 
-  it('removes documents by id and clears the index', async () => {
+  it('removes documents by id', async () => {
     const fake = fakeMeili();
     const meili = engine(fake, { indexUid: 'licitaciones' });
     await meili.removeTenders(['a', 'b']);
-    await meili.clearTenders();
-    expect(fake.calls()).toEqual([
-      'POST /indexes/licitaciones/documents/delete-batch',
-      'GET /tasks/0',
-      'DELETE /indexes/licitaciones/documents',
-      'GET /tasks/1',
-    ]);
+    expect(fake.calls()).toEqual(['POST /indexes/licitaciones/documents/delete-batch', 'GET /tasks/0']);
     expect(fake.sent[0]?.body).toEqual(['a', 'b']);
   });
 

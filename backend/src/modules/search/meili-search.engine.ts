@@ -164,10 +164,6 @@ export class MeiliSearchEngine implements SearchEngine {
     await this.runTask('POST', `${this.documentsPath()}/delete-batch`, ids);
   }
 
-  async clearTenders(): Promise<void> {
-    await this.runTask('DELETE', this.documentsPath());
-  }
-
   async searchTenders(query: EngineQuery): Promise<EngineResult> {
     if (query.ids?.length === 0) return { ids: [], total: 0, facets: emptyFacets() };
     const { page, hitsPerPage, skip } = pageWindow(query.offset, query.limit);

@@ -3,7 +3,13 @@ import { ACTIVE_STATUSES, TENDER_FACETS } from '@eslabon/contracts';
 import { DataSource } from 'typeorm';
 import { EngineQuery, EngineResult, SearchEngine, TenderSearchDocument } from './search-engine';
 import { searchWords } from './search-text';
-import { MIN_WORD_FOR_TWO_TYPOS, MIN_WORD_FOR_TYPO, SEARCH_SYNONYMS } from './search-vocabulary';
+import { MIN_WORD_FOR_TWO_TYPOS, MIN_WORD_FOR_TYPO, SEARCH_SYNONYMS, SPANISH_STOP_WORDS } from './search-vocabulary';
+
+/** The words of a search as tsquery text: stemmed Spanish terms, and a stop word still being typed. */
+interface SearchText {
+  stemmed: string;
+  typing: string;
+}
 
 /** Typo candidates per word: enough for a misspelling, few enough to keep the query selective. */
 const TYPO_CANDIDATES = 5;
@@ -75,11 +81,8 @@ const synonymsOf = (word: string): string[] => {
   );
 };
 
-/** A tsquery term: a phrase of several words, a prefix for one. Words are [a-z0-9] only, so nothing needs quoting. */
-const term = (text: string, prefix: boolean) => {
-  const words = searchWords(text);
-  return words.length > 1 ? `(${words.join(' <-> ')})` : `${words[0]}${prefix ? ':*' : ''}`;
-};
+/** A tsquery term; words are [a-z0-9] only (searchWords), so nothing needs quoting. */
+const term = (word: string, prefix: boolean) => `${word}${prefix ? ':*' : ''}`;
 
 /**
  * The built-in engine: PostgreSQL full-text search with the `es_unaccent` configuration (Spanish stems
@@ -146,16 +149,15 @@ export class PostgresSearchEngine implements SearchEngine {
     await this.db.query(`DELETE FROM tender_search_documents WHERE tender_id = ANY($1::uuid[])`, [ids]);
   }
 
-  async clearTenders(): Promise<void> {
-    await this.db.query(`TRUNCATE tender_search_documents, search_terms`);
-  }
-
   async searchTenders(query: EngineQuery): Promise<EngineResult> {
     const params: unknown[] = [];
     const param = (value: unknown) => `$${params.push(value)}`;
     const tsquery = await this.tsquery(query.q ?? '');
-    const text = tsquery ? `d.document @@ tsq.q` : 'true';
-    const tsqFrom = `CROSS JOIN (SELECT to_tsquery('es_unaccent', ${param(tsquery ?? '')}) AS q) tsq`;
+    // Words the dictionary drops entirely (only stop words) leave no condition rather than matching nothing.
+    const text = tsquery ? `(numnode(tsq.q) = 0 OR d.document @@ tsq.q)` : 'true';
+    const tsqFrom = `CROSS JOIN (SELECT to_tsquery('es_unaccent', ${param(tsquery?.stemmed ?? '')}) && to_tsquery('simple', ${param(
+      tsquery?.typing ?? '',
+    )}) AS q) tsq`;
     const filters = new Map<Filter, string>();
     for (const key of Object.keys(FILTERS) as Filter[]) {
       const value = query[key];
@@ -196,29 +198,58 @@ export class PostgresSearchEngine implements SearchEngine {
   }
 
   /**
-   * Every word must match, as a prefix, a synonym, or — for words of 5+ letters — an indexed word
-   * one edit away (two from 9 letters). Null when there is nothing to search for.
+   * Every word must match, as a prefix, a synonym, or — for words of 5+ letters that are not themselves
+   * indexed words — an indexed word one edit away (two from 9 letters) or with two neighbouring letters
+   * swapped. A lone stop word ("con", "su") is the start of a word being typed: it matches as a bare prefix.
    */
-  private async tsquery(q: string): Promise<string | null> {
+  private async tsquery(q: string): Promise<SearchText | null> {
     const words = [...new Set(searchWords(q))].slice(0, 12);
     if (words.length === 0) return null;
-    const typos = new Map<string, string[]>();
-    const long = words.filter((w) => w.length >= MIN_WORD_FOR_TYPO && !/^\d+$/.test(w));
-    if (long.length > 0) {
-      const rows: { word: string; term: string }[] = await this.db.query(
-        `SELECT w.word, t.term FROM unnest($1::text[]) w(word)
-           CROSS JOIN LATERAL (SELECT s.term FROM search_terms s WHERE s.term % w.word AND s.term <> w.word
-             AND levenshtein(s.term, w.word) <= CASE WHEN length(w.word) >= ${MIN_WORD_FOR_TWO_TYPOS} THEN 2 ELSE 1 END
-             ORDER BY similarity(s.term, w.word) DESC LIMIT ${TYPO_CANDIDATES}) t`,
-        [long],
-      );
-      for (const r of rows) typos.set(r.word, [...(typos.get(r.word) ?? []), r.term]);
-    }
-    return words
+    const typing = words.length === 1 && SPANISH_STOP_WORDS.includes(words[0]) ? `${words[0]}:*` : '';
+    const stemmed = typing ? [] : words;
+    const typos = await this.typos(stemmed.filter((w) => w.length >= MIN_WORD_FOR_TYPO && !/^\d+$/.test(w)));
+    const query = stemmed
       .map((w) => {
         const alternatives = [term(w, true), ...synonymsOf(w).map((s) => term(s, false)), ...(typos.get(w) ?? [])];
+        // Unaccented "-cion" is not stemmed like "-ción"; its plural "-ciones" is, to the stem of the text.
+        if (/[cs]ion$/.test(w)) alternatives.push(`${w}es`);
         return `(${alternatives.join(' | ')})`;
       })
       .join(' & ');
+    return { stemmed: query, typing };
   }
+
+  /** Indexed words each misspelt word may stand for. */
+  private async typos(words: string[]): Promise<Map<string, string[]>> {
+    const typos = new Map<string, string[]>();
+    if (words.length === 0) return typos;
+    const swaps = new Map(words.flatMap((w) => swapsOf(w).map((swap): [string, string] => [swap, w])));
+    const known: { term: string }[] = await this.db.query(`SELECT term FROM search_terms WHERE term = ANY($1::text[])`, [
+      [...words, ...swaps.keys()],
+    ]);
+    const exact = new Set(known.map((k) => k.term).filter((t) => words.includes(t)));
+    const add = (word: string, found: string) => typos.set(word, [...(typos.get(word) ?? []), found]);
+    for (const { term: found } of known)
+      if (swaps.has(found) && !exact.has(swaps.get(found) as string)) add(swaps.get(found) as string, found);
+    const unknown = words.filter((w) => !exact.has(w));
+    if (unknown.length === 0) return typos;
+    const rows: { word: string; term: string }[] = await this.db.query(
+      `SELECT w.word, t.term FROM unnest($1::text[]) w(word)
+         CROSS JOIN LATERAL (SELECT s.term FROM search_terms s WHERE s.term % w.word
+           AND levenshtein(s.term, w.word) <= CASE WHEN length(w.word) >= ${MIN_WORD_FOR_TWO_TYPOS} THEN 2 ELSE 1 END
+           ORDER BY similarity(s.term, w.word) DESC LIMIT ${TYPO_CANDIDATES}) t`,
+      [unknown],
+    );
+    for (const r of rows) add(r.word, r.term);
+    return typos;
+  }
+}
+
+/** The word with each pair of neighbouring letters swapped: the typo an edit distance counts twice. */
+function swapsOf(word: string): string[] {
+  const swaps = new Set<string>();
+  for (let i = 0; i + 1 < word.length; i++) {
+    if (word[i] !== word[i + 1]) swaps.add(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2));
+  }
+  return [...swaps];
 }

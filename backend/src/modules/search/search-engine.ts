@@ -67,8 +67,6 @@ export interface SearchEngine {
   prepare(): Promise<void>;
   upsertTenders(documents: TenderSearchDocument[]): Promise<void>;
   removeTenders(ids: string[]): Promise<void>;
-  /** Empties the index before a rebuild from the database. */
-  clearTenders(): Promise<void>;
   searchTenders(query: EngineQuery): Promise<EngineResult>;
 }
 

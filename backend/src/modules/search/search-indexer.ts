@@ -48,10 +48,12 @@ export class SearchIndexConsumer implements EventConsumer, OnApplicationBootstra
 
 const REINDEX_BATCH = 500;
 
-/** Empties the index and fills it again from every published tender, in batches; returns how many. */
+/**
+ * Writes every published tender to the index again, in batches; returns how many. The index is not
+ * emptied first, so search keeps answering during the rebuild (documents are replaced in place).
+ */
 export async function reindexTenders(db: DataSource, engine: SearchEngine): Promise<number> {
   await engine.prepare();
-  await engine.clearTenders();
   let count = 0;
   for (let after = '00000000-0000-0000-0000-000000000000'; ;) {
     const rows: { id: string }[] = await db.query(`SELECT id FROM tenders WHERE status <> 'draft' AND id > $1 ORDER BY id LIMIT $2`, [

@@ -1,6 +1,7 @@
 /**
- * Words both engines treat alike. Synonyms are groups of interchangeable words written without
+ * Words both engines treat alike. Synonyms are groups of interchangeable single words written without
  * accents (the engines compare unaccented text); buyers and suppliers name the same goods differently.
+ * Phrases are left out: Meilisearch would apply them and the PostgreSQL engine would not.
  */
 export const SEARCH_SYNONYMS: readonly (readonly string[])[] = [
   ['computador', 'computadora', 'ordenador', 'pc'],
@@ -10,8 +11,6 @@ export const SEARCH_SYNONYMS: readonly (readonly string[])[] = [
   ['camion', 'camiones', 'volqueta'],
   ['dotacion', 'uniformes'],
   ['aseo', 'limpieza'],
-  ['vigilancia', 'seguridad privada'],
-  ['panel solar', 'modulo fotovoltaico'],
 ];
 
 /** Shortest word in which one typo is forgiven (issue 6: one typo in a word of 5+ letters). */

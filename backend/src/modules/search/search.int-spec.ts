@@ -68,6 +68,7 @@ describe('tender search on PostgreSQL', () => {
     ['a synonym', 'ordenadores'],
     ['a word of a lot', 'pulgadas'],
     ['the UNSPSC class name', 'computadores'],
+    ['two letters swapped', 'compuatdores'],
   ])('finds "Adquisición de computadores" by %s', async (_case, q) => {
     expect(await found({ q })).toEqual([ids['computers']]);
   });
@@ -79,6 +80,12 @@ describe('tender search on PostgreSQL', () => {
     expect((await found({ q: 'unifornes' })).sort()).toEqual(both);
     expect((await found({ q: 'vial' })).sort()).toEqual(both);
     expect(await found({ q: 'viel' })).toEqual([]);
+  });
+
+  it('reads a lone stop word as the start of a word being typed, and drops stop words among others', async () => {
+    expect(await found({ q: 'su' })).toContain(ids['boots']);
+    expect(await found({ q: 'computadores de' })).toEqual([ids['computers']]);
+    expect((await search({ q: 'de la' })).total).toBe(3);
   });
 
   it('never shows drafts', async () => {
