@@ -39,8 +39,6 @@ export interface RenderedMail {
   subject: string;
   text: string;
   html: string;
-  /** For the List-Unsubscribe header, so mail clients offer their own button. */
-  unsubscribe?: string;
 }
 
 /** The parts every e-mail has; all plain text, escaped only when the HTML is assembled. */
@@ -289,10 +287,5 @@ export function renderMail(content: MailContent, locale: Locale): RenderedMail {
   const parts = build(content.params);
   assertWebLink(parts.action.link);
   if (parts.unsubscribe) assertWebLink(parts.unsubscribe.link);
-  return {
-    subject: parts.subject,
-    text: toText(parts, locale),
-    html: toHtml(parts, locale),
-    ...(parts.unsubscribe ? { unsubscribe: parts.unsubscribe.link } : {}),
-  };
+  return { subject: parts.subject, text: toText(parts, locale), html: toHtml(parts, locale) };
 }

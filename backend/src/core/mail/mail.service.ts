@@ -5,8 +5,11 @@ import { Transporter, createTransport } from 'nodemailer';
 import { InjectConfig } from '../config/config.module';
 import { MailContent, renderMail } from './mail-templates';
 
-/** An e-mail to one recipient, in the language the recipient uses. */
-export type MailMessage = MailContent & { to: string; locale: Locale };
+/**
+ * An e-mail to one recipient, in the language the recipient uses. `listUnsubscribe` is the RFC 8058
+ * one-click address mail clients POST to for their own unsubscribe button.
+ */
+export type MailMessage = MailContent & { to: string; locale: Locale; listUnsubscribe?: string };
 
 /**
  * Sends e-mail through the SMTP server of SMTP_URL. Failures reject, so the job that sends
@@ -30,8 +33,11 @@ export class MailService implements OnModuleDestroy {
   }
 
   async send(message: MailMessage): Promise<void> {
-    const { subject, text, html, unsubscribe } = renderMail(message, message.locale);
-    await this.transport.sendMail({ to: message.to, subject, text, html, ...(unsubscribe ? { list: { unsubscribe } } : {}) });
+    const { subject, text, html } = renderMail(message, message.locale);
+    const oneClick = message.listUnsubscribe
+      ? { list: { unsubscribe: { url: message.listUnsubscribe } }, headers: { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } }
+      : {};
+    await this.transport.sendMail({ to: message.to, subject, text, html, ...oneClick });
   }
 
   onModuleDestroy(): void {

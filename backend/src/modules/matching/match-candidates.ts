@@ -26,6 +26,8 @@ interface CandidateRow {
 export async function matchCandidates(em: EntityManager, classes: string[]): Promise<StoredCandidate[]> {
   const families = [...new Set(classes.map((c) => `${c.slice(0, 4)}%`))];
   if (families.length === 0) return [];
+  // One LIKE per family, so each is a range of the text_pattern_ops index (LIKE ANY(array) is a full scan).
+  const like = families.map((_, i) => `u.class_code LIKE $${i + 1}`).join(' OR ');
   const rows: CandidateRow[] = await em.query(
     `SELECT p.organization_id, p.domicile_department, p.domicile_municipality, p.coverage_scope, p.coverage_codes, p.supplier_type,
             p.size_class, ${SUPPLIER_MIPYME_SQL} AS mipyme, array_agg(u.class_code ORDER BY u.class_code) AS classes
@@ -33,9 +35,9 @@ export async function matchCandidates(em: EntityManager, classes: string[]): Pro
        JOIN supplier_profiles p ON p.organization_id = u.organization_id AND p.legal_name IS NOT NULL
        JOIN organizations o ON o.id = p.organization_id AND o.status = 'active'
        LEFT JOIN supplier_size_classifications c ON c.id = p.size_classification_id
-      WHERE u.class_code LIKE ANY($1::text[])
+      WHERE ${like}
       GROUP BY p.organization_id, c.mipyme`,
-    [families],
+    families,
   );
   return rows.map((r) => ({
     organizationId: r.organization_id,

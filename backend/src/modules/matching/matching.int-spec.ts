@@ -154,6 +154,10 @@ describe('matching suppliers to a published tender, and their notices', () => {
     ).body;
     expect(saved.query).toEqual({ q: 'botas', department: '15' });
     await alerts.browser.post('/api/v1/saved-searches', { name: '', query: {} }).expect(400);
+    const inverted = await alerts.browser
+      .post('/api/v1/saved-searches', { name: 'Al revés', query: { budgetMin: '9000', budgetMax: '10' } })
+      .expect(400);
+    expect(inverted.body.errors[0]).toMatchObject({ field: 'budgetMax', code: 'out_of_order' });
 
     const second: TenderView = (await asBuyer.post(`/api/v1/buyers/${buyer.organizationId}/tenders`, input).expect(201)).body;
     await asBuyer.post(`/api/v1/tenders/${second.id}/transitions`, { transition: 'publish_draft' }).expect(200);
@@ -169,5 +173,28 @@ describe('matching suppliers to a published tender, and their notices', () => {
       savedSearches: 'off',
     });
     await visitor.post('/api/v1/public/unsubscribe', { token: `${token}x` }).expect(400);
+  });
+
+  it('gathers the notices of those who chose the daily summary into one e-mail, whose link stops both kinds', async () => {
+    const daily = await supplier(stack.api, ['461816'], MICRO);
+    await daily.browser.put('/api/v1/notification-preferences', { tenderMatches: 'daily', savedSearches: 'instant' }).expect(200);
+    await daily.browser.put('/api/v1/notification-preferences', { tenderMatches: 'weekly', savedSearches: 'instant' }).expect(400);
+    const third: TenderView = (await asBuyer.post(`/api/v1/buyers/${buyer.organizationId}/tenders`, input).expect(201)).body;
+    await asBuyer.post(`/api/v1/tenders/${third.id}/transitions`, { transition: 'publish_draft' }).expect(200);
+    await eventually(async () => ((await noticesOf(daily)).items.length > 0 ? true : undefined));
+    const mailer = stack.worker.get(NotificationMailer);
+    await mailer.sendPending();
+    expect(await mailsTo(daily.account.email)).toEqual([]);
+    await mailer.sendDigests();
+    await mailer.sendDigests();
+    const digests = await mailsTo(daily.account.email);
+    expect(digests.map((m) => m.subject)).toEqual(['Resumen diario de Eslabón: 1 proceso para usted']);
+    const token = decodeURIComponent(/\/baja\?token=([^\s"]+)/.exec(digests[0].text ?? '')?.[1] ?? '');
+    // The mail client's own button posts to the one-click address.
+    await new Browser(stack.api).post(`/api/v1/public/unsubscribe/one-click?token=${encodeURIComponent(token)}`, {}).expect(200);
+    expect((await daily.browser.get('/api/v1/notification-preferences').expect(200)).body).toEqual({
+      tenderMatches: 'off',
+      savedSearches: 'off',
+    });
   });
 });

@@ -15,15 +15,16 @@ import { Tender } from '../tenders/tender.entities';
 
 /**
  * Where a notice's e-mail stands: `pending` goes out at once, `digest` waits for the daily summary,
- * `none` is never sent (e-mail off, or no verified address).
+ * `sending` is claimed by a worker, `failed` ran out of attempts, `none` is never sent (e-mail off, or
+ * no verified address).
  */
-export type EmailStatus = 'pending' | 'digest' | 'sent' | 'none';
+export type EmailStatus = 'pending' | 'digest' | 'sending' | 'sent' | 'failed' | 'none';
 
 /** One in-app notice to one user. `dedupeKey` makes a repeated job or event a no-op. */
 @Entity({ name: 'notifications' })
 @Index('uq_notifications_user_dedupe', ['userId', 'dedupeKey'], { unique: true })
 @Index('ix_notifications_user_created', ['userId', 'createdAt'])
-@Index('ix_notifications_email_status', ['emailStatus', 'createdAt'], { where: `email_status IN ('pending', 'digest')` })
+@Index('ix_notifications_email_status', ['emailStatus', 'createdAt'], { where: `email_status IN ('pending', 'digest', 'sending')` })
 export class Notification {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -41,7 +42,7 @@ export class Notification {
   @Column({ type: 'text' })
   kind!: NotificationKind;
 
-  /** `match:<tender>` or `search:<tender>`: a user hears of a tender once by each way. */
+  /** `tender:<id>`: a user hears of a tender once, by a match or by a saved search. */
   @Column({ type: 'text' })
   dedupeKey!: string;
 
@@ -69,6 +70,13 @@ export class Notification {
 
   @Column({ type: 'timestamptz', nullable: true })
   emailedAt!: Date | null;
+
+  @Column({ type: 'integer', default: 0 })
+  emailAttempts!: number;
+
+  /** When a worker last took the e-mail; a claim older than a few minutes is a worker that died. */
+  @Column({ type: 'timestamptz', nullable: true })
+  emailClaimedAt!: Date | null;
 
   @Column({ type: 'timestamptz', nullable: true })
   readAt!: Date | null;

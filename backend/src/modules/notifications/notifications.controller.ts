@@ -1,4 +1,4 @@
-import type { NotificationCategory, NotificationPage, NotificationPreferences, SavedSearchView } from '@eslabon/contracts';
+import type { UnsubscribeCategory, NotificationPage, NotificationPreferences, SavedSearchView } from '@eslabon/contracts';
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { AuthContext } from '../../core/auth/auth-context';
@@ -67,7 +67,15 @@ export class NotificationsController {
   @Public()
   @Post('public/unsubscribe')
   @HttpCode(HttpStatus.OK)
-  unsubscribe(@Body() body: UnsubscribeDto): Promise<{ category: NotificationCategory }> {
+  unsubscribe(@Body() body: UnsubscribeDto): Promise<{ category: UnsubscribeCategory }> {
     return this.notifications.unsubscribe(body.token);
+  }
+
+  /** RFC 8058: the mail client's own unsubscribe button POSTs here, with the token in the address. */
+  @Public()
+  @Post('public/unsubscribe/one-click')
+  @HttpCode(HttpStatus.OK)
+  oneClick(@Query() query: UnsubscribeDto): Promise<{ category: UnsubscribeCategory }> {
+    return this.notifications.unsubscribe(query.token);
   }
 }

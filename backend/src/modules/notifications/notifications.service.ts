@@ -1,15 +1,17 @@
-import type {
-  NotificationCategory,
-  NotificationPage,
-  NotificationPreferences,
-  NotificationView,
-  SavedSearchInput,
-  SavedSearchView,
+import {
+  NOTIFICATION_CATEGORIES,
+  type UnsubscribeCategory,
+  type NotificationPage,
+  type NotificationPreferences,
+  type NotificationView,
+  type SavedSearchInput,
+  type SavedSearchView,
 } from '@eslabon/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DomainError } from '../../core/http/domain-error';
+import { engineQuery } from '../search/search.service';
 import { NotificationPreference, SavedSearch } from './notification.entities';
 import { UnsubscribeTokens } from './unsubscribe-tokens';
 
@@ -100,14 +102,14 @@ export class NotificationsService {
     return this.preferences(userId);
   }
 
-  /** The one-click link of an e-mail: turns that category's e-mails off. */
-  async unsubscribe(token: string): Promise<{ category: NotificationCategory }> {
+  /** The link of an e-mail: turns that category's e-mails off (both, from a digest). */
+  async unsubscribe(token: string): Promise<{ category: UnsubscribeCategory }> {
     const found = this.tokens.verify(token);
-    if (!found) throw DomainError.field('invalid', 'invalid_token', 'token', 'This unsubscribe link is not valid');
+    const exists = found ? await this.db.query(`SELECT 1 FROM users WHERE id = $1`, [found.userId]) : [];
+    if (!found || exists.length === 0) throw DomainError.field('invalid', 'invalid_token', 'token', 'This unsubscribe link is not valid');
     const current = await this.preferences(found.userId);
-    const exists = await this.db.query(`SELECT 1 FROM users WHERE id = $1`, [found.userId]);
-    if (exists.length === 0) throw DomainError.field('invalid', 'invalid_token', 'token', 'This unsubscribe link is not valid');
-    await this.setPreferences(found.userId, { ...current, [found.category]: 'off' });
+    const off = found.category === 'all' ? NOTIFICATION_CATEGORIES : [found.category];
+    await this.setPreferences(found.userId, { ...current, ...Object.fromEntries(off.map((c) => [c, 'off'])) });
     return { category: found.category };
   }
 
@@ -118,6 +120,8 @@ export class NotificationsService {
 
   async saveSearch(userId: string, input: SavedSearchInput): Promise<SavedSearchView> {
     const repo = this.db.getRepository(SavedSearch);
+    // The cross-field checks of a search (ranges in order) hold for an alert too, or it could never run.
+    engineQuery(input.query, false);
     if ((await repo.countBy({ userId })) >= MAX_SAVED_SEARCHES)
       throw DomainError.field('conflict', 'too_many_saved_searches', 'name', `At most ${MAX_SAVED_SEARCHES} saved searches per user`);
     // Pages and sorts are how a list is read, not what an alert looks for.

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { ServerConfig } from '@eslabon/config';
-import { NOTIFICATION_CATEGORIES, type NotificationCategory } from '@eslabon/contracts';
+import { NOTIFICATION_CATEGORIES, type UnsubscribeCategory } from '@eslabon/contracts';
 import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
 import { InjectConfig } from '../../core/config/config.module';
 
@@ -17,22 +17,22 @@ export class UnsubscribeTokens {
     this.key = Buffer.from(hkdfSync('sha256', Buffer.from(config.bidMasterKey, 'base64'), Buffer.alloc(0), 'eslabon/unsubscribe', 32));
   }
 
-  issue(userId: string, category: NotificationCategory): string {
+  issue(userId: string, category: UnsubscribeCategory): string {
     return `${userId}.${category}.${this.mac(userId, category)}`;
   }
 
   /** The user and category a token names, or null when it was not issued here. */
-  verify(token: string): { userId: string; category: NotificationCategory } | null {
+  verify(token: string): { userId: string; category: UnsubscribeCategory } | null {
     const [userId, category, mac, ...rest] = token.split('.');
-    if (rest.length > 0 || !userId || !mac || !(NOTIFICATION_CATEGORIES as readonly string[]).includes(category)) return null;
-    const expected = Buffer.from(this.mac(userId, category as NotificationCategory));
+    if (rest.length > 0 || !userId || !mac || ![...NOTIFICATION_CATEGORIES, 'all'].includes(category)) return null;
+    const expected = Buffer.from(this.mac(userId, category as UnsubscribeCategory));
     const given = Buffer.from(mac);
     return given.length === expected.length && timingSafeEqual(given, expected)
-      ? { userId, category: category as NotificationCategory }
+      ? { userId, category: category as UnsubscribeCategory }
       : null;
   }
 
-  private mac(userId: string, category: NotificationCategory): string {
+  private mac(userId: string, category: UnsubscribeCategory): string {
     return createHmac('sha256', this.key).update(`${userId}.${category}`).digest('base64url');
   }
 }

@@ -49,6 +49,8 @@ export interface NotificationPreferences {
 
 export const NOTIFICATION_CATEGORIES = ['tenderMatches', 'savedSearches'] as const;
 export type NotificationCategory = (typeof NOTIFICATION_CATEGORIES)[number];
+/** What an unsubscribe link turns off: one category, or both (the daily digest mixes them). */
+export type UnsubscribeCategory = NotificationCategory | 'all';
 
 export interface SavedSearchInput {
   name: string;
