@@ -62,18 +62,23 @@ export class NotificationsController {
   deleteSearch(@CurrentAuth() auth: AuthContext, @Param('id', UUID) id: string): Promise<void> {
     return this.notifications.deleteSearch(auth.user.id, id);
   }
+}
 
-  /** From an e-mail link: no session needed, the token is the proof. */
-  @Public()
-  @Post('public/unsubscribe')
+/** Unsubscribe links from e-mails: no session needed, the signed token is the proof. */
+@ApiTags('notifications')
+@Controller('public/unsubscribe')
+@Public()
+export class UnsubscribeController {
+  constructor(private readonly notifications: NotificationsService) {}
+
+  @Post()
   @HttpCode(HttpStatus.OK)
   unsubscribe(@Body() body: UnsubscribeDto): Promise<{ category: UnsubscribeCategory }> {
     return this.notifications.unsubscribe(body.token);
   }
 
   /** RFC 8058: the mail client's own unsubscribe button POSTs here, with the token in the address. */
-  @Public()
-  @Post('public/unsubscribe/one-click')
+  @Post('one-click')
   @HttpCode(HttpStatus.OK)
   oneClick(@Query() query: UnsubscribeDto): Promise<{ category: UnsubscribeCategory }> {
     return this.notifications.unsubscribe(query.token);

@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
-import { NotificationsController } from './notifications.controller';
+import { NotificationsController, UnsubscribeController } from './notifications.controller';
 import { NotificationsService } from './notifications.service';
 import { UnsubscribeTokens } from './unsubscribe-tokens';
 
 @Module({
-  controllers: [NotificationsController],
+  controllers: [NotificationsController, UnsubscribeController],
   providers: [NotificationsService, UnsubscribeTokens],
 })
 export class NotificationsModule {}
