@@ -11,6 +11,13 @@ export const appRoutes: Route[] = [
   { path: 'recuperar-clave', loadComponent: () => import('./pages/auth/forgot-password.page').then((m) => m.ForgotPasswordPage) },
   { path: 'restablecer-clave', loadComponent: () => import('./pages/auth/reset-password.page').then((m) => m.ResetPasswordPage) },
   { path: 'invitacion', loadComponent: () => import('./pages/auth/accept-invitation.page').then((m) => m.AcceptInvitationPage) },
+  // The foot of every notification e-mail (the backend's notification mails link here).
+  { path: 'baja', loadComponent: () => import('./pages/unsubscribe/unsubscribe.page').then((m) => m.UnsubscribePage) },
+  {
+    path: 'notificaciones',
+    canActivate: [signedInGuard],
+    loadComponent: () => import('./pages/notifications/notifications.page').then((m) => m.NotificationsPage),
+  },
   {
     path: 'cuenta',
     canActivate: [signedInGuard],
@@ -25,6 +32,11 @@ export const appRoutes: Route[] = [
     path: 'admin/organizaciones',
     canActivate: [signedInGuard],
     loadComponent: () => import('./pages/approvals/approvals.page').then((m) => m.ApprovalsPage),
+  },
+  {
+    path: 'admin/tareas-fallidas',
+    canActivate: [signedInGuard],
+    loadComponent: () => import('./pages/failed-jobs/failed-jobs.page').then((m) => m.FailedJobsPage),
   },
   {
     path: 'proveedores',

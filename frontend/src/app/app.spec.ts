@@ -34,6 +34,7 @@ describe('App shell', () => {
     const links = Array.from(el.querySelectorAll('nav a')).map((a) => a.textContent?.trim());
     expect(links).toEqual(['Inicio', 'Estado del sistema', 'Procesos de compra', 'Planes de compra']);
     expect(el.querySelector('.account')?.textContent).toContain('Ingresar');
+    expect(el.querySelector('[data-testid=bell]')).toBeNull();
   });
 
   it('shows the organization admin the members page and the way out', async () => {
@@ -50,10 +51,12 @@ describe('App shell', () => {
       'Procesos de compra',
       'Planes de compra',
       'Mi perfil de proveedor',
+      'Notificaciones',
       'Miembros',
     ]);
     expect(el.querySelector('.account')?.textContent).toContain('Ana Gómez');
     expect(el.querySelector('.account')?.textContent).toContain('Salir');
+    expect(el.querySelector('.account [data-testid=bell]')?.getAttribute('aria-label')).toBe('Notificaciones');
   });
 
   it('switches the whole shell to English', async () => {

@@ -7,6 +7,7 @@ import { MatToolbarModule } from '@angular/material/toolbar';
 import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { API_ROUTES, LOCALES, Locale } from '@eslabon/contracts';
 import { I18n, MessageKey } from './core/i18n/i18n.service';
+import { NotificationBell } from './core/notifications/notification-bell';
 import { Session } from './core/session/session.service';
 
 @Component({
@@ -20,6 +21,7 @@ import { Session } from './core/session/session.service';
     MatButtonModule,
     MatFormFieldModule,
     MatSelectModule,
+    NotificationBell,
   ],
   templateUrl: './app.html',
   styleUrl: './app.scss',

@@ -15,6 +15,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { id: 'tenders', path: '/procesos', audience: 'public' },
   { id: 'plans', path: '/planes', audience: 'public' },
   { id: 'supplierProfile', path: '/proveedor/perfil', audience: ['supplier_admin', 'supplier_member'] },
+  { id: 'notifications', path: '/notificaciones', audience: ['supplier_admin', 'supplier_member'] },
   { id: 'buyerTenders', path: '/comprador/procesos', audience: ['buyer_admin', 'buyer'] },
   { id: 'buyerPlan', path: '/comprador/plan', audience: ['buyer_admin', 'buyer'] },
   { id: 'buyerProfile', path: '/organizacion/perfil-comprador', audience: ['buyer_admin', 'buyer'] },
@@ -22,6 +23,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { id: 'members', path: '/organizacion/miembros', audience: ['buyer_admin', 'supplier_admin'] },
   { id: 'approvals', path: '/admin/organizaciones', audience: ['admin'] },
   { id: 'ruleParameters', path: '/admin/parametros', audience: ['admin'] },
+  { id: 'failedJobs', path: '/admin/tareas-fallidas', audience: ['admin'] },
 ];
 
 export function visibleNavItems(items: readonly NavItem[], roles: readonly Role[]): NavItem[] {

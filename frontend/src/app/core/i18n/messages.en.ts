@@ -1,4 +1,5 @@
 import { adminEn } from './admin.messages';
+import { notificationsEn } from './notifications.messages';
 import { directoryEn } from './directory.messages';
 import { supplierProfileEn } from './supplier-profile.messages';
 import { plansEn } from './plans.messages';
@@ -11,6 +12,7 @@ export const en: Messages = {
   plans: plansEn,
   directory: directoryEn,
   admin: adminEn,
+  notifications: notificationsEn,
   app: {
     name: 'Eslabón',
     tagline: 'Public procurement for national industry',
@@ -33,6 +35,8 @@ export const en: Messages = {
     buyerTenders: 'My tenders',
     plans: 'Procurement plans',
     buyerPlan: 'Annual procurement plan',
+    notifications: 'Notifications',
+    failedJobs: 'Failed jobs',
   },
   account: {
     signIn: 'Sign in',

@@ -1,4 +1,5 @@
 import { adminEs } from './admin.messages';
+import { notificationsEs } from './notifications.messages';
 import { directoryEs } from './directory.messages';
 import { supplierProfileEs } from './supplier-profile.messages';
 import { plansEs } from './plans.messages';
@@ -11,6 +12,7 @@ export const esCO = {
   plans: plansEs,
   directory: directoryEs,
   admin: adminEs,
+  notifications: notificationsEs,
   app: {
     name: 'Eslabón',
     tagline: 'Compras públicas para la industria nacional',
@@ -33,6 +35,8 @@ export const esCO = {
     buyerTenders: 'Mis procesos',
     plans: 'Planes de compra',
     buyerPlan: 'Plan anual de adquisiciones',
+    notifications: 'Notificaciones',
+    failedJobs: 'Tareas fallidas',
   },
   account: {
     signIn: 'Ingresar',

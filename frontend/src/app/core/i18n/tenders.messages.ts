@@ -1,8 +1,10 @@
 import { tenderBuyerEn, tenderBuyerEs } from './tender-buyer.messages';
+import { tenderSearchEn, tenderSearchEs } from './tender-search.messages';
 
 /** Messages of tenders: the public call and what every tender page shares; the buyer's own pages are in tender-buyer.messages.ts. */
 export const tendersEs = {
   ...tenderBuyerEs,
+  search: tenderSearchEs,
   statuses: {
     draft: 'Borrador',
     published_draft: 'Proyecto de pliego publicado',
@@ -144,6 +146,7 @@ type TendersMessages = typeof tendersEs;
 
 export const tendersEn: TendersMessages = {
   ...tenderBuyerEn,
+  search: tenderSearchEn,
   statuses: {
     draft: 'Draft',
     published_draft: 'Draft terms published',

@@ -1,7 +1,7 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type { UnspscSuggestion } from '@eslabon/contracts';
-import { Observable, catchError, shareReplay, throwError } from 'rxjs';
+import { Observable, catchError, map, of, shareReplay, throwError } from 'rxjs';
 
 /** One node of the UNSPSC catalogue. Class codes are 6 digits (family 4, segment 2), used as the API returns them. */
 export interface UnspscNode {
@@ -40,6 +40,24 @@ export class ReferenceClient {
   unspscChildren(parent?: string): Observable<UnspscNode[]> {
     const params = parent ? new HttpParams().set('parent', parent) : undefined;
     return this.http.get<UnspscNode[]>(`${REFERENCE}/unspsc`, { params });
+  }
+
+  /** The 2-digit segments, fetched once per visit (e.g. to name search facets). */
+  unspscSegments(): Observable<UnspscNode[]> {
+    return this.shared('segments', () => this.unspscChildren());
+  }
+
+  /**
+   * The node of a code a link carries (segment, family or class), or null when the catalogue does not
+   * know it; the search also matches the start of a code, and segments come from their cached list.
+   */
+  unspscNode(code: string): Observable<UnspscNode | null> {
+    const found = (nodes: UnspscNode[]) => nodes.find((n) => n.code === code) ?? null;
+    const nodes = code.length === 2 ? this.unspscSegments() : this.unspscSearch(code, 5);
+    return nodes.pipe(
+      map(found),
+      catchError(() => of(null)),
+    );
   }
 
   /** By words of the name (accents ignored) or the start of a code; classes first. */

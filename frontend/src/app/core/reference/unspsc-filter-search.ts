@@ -1,6 +1,8 @@
-import { Observable, catchError, debounceTime, distinctUntilChanged, filter, map, of, switchMap } from 'rxjs';
+import { Observable, map } from 'rxjs';
+import { typeahead } from '../ui/typeahead';
 import type { ReferenceClient, UnspscNode } from './reference.client';
 
+/** Shorter queries match half the catalogue. */
 const MIN_QUERY = 2;
 
 /**
@@ -8,18 +10,5 @@ const MIN_QUERY = 2;
  * broad to filter by). The box holds either typed text or the node picked from the suggestions.
  */
 export function unspscFilterSearch(typed: Observable<string | UnspscNode>, reference: ReferenceClient): Observable<UnspscNode[]> {
-  return typed.pipe(
-    filter((value): value is string => typeof value === 'string'),
-    debounceTime(300),
-    map((q) => q.trim()),
-    distinctUntilChanged(),
-    switchMap((q) =>
-      q.length < MIN_QUERY
-        ? of([])
-        : reference.unspscSearch(q).pipe(
-            map((nodes) => nodes.filter((n) => n.level !== 'segment')),
-            catchError(() => of([])),
-          ),
-    ),
-  );
+  return typeahead(typed, MIN_QUERY, (q) => reference.unspscSearch(q).pipe(map((nodes) => nodes.filter((n) => n.level !== 'segment'))));
 }

@@ -8,15 +8,14 @@ import { MatExpansionModule } from '@angular/material/expansion';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import type { UnspscClassView, UnspscSuggestion } from '@eslabon/contracts';
-import { catchError, debounceTime, distinctUntilChanged, map, of, switchMap } from 'rxjs';
 import { FieldErrorPipe } from '../forms/form-errors';
 import { I18n } from '../i18n/i18n.service';
+import { typeahead } from '../ui/typeahead';
 import { PickerControl } from './picker-control';
 import { ReferenceClient, UnspscNode } from './reference.client';
 
 /** Shorter queries match half the catalogue. */
 const MIN_QUERY = 2;
-const SEARCH_DEBOUNCE_MS = 300;
 
 /**
  * UNSPSC classes as one form control holding their codes (string[], 6 digits as the API returns them),
@@ -60,12 +59,7 @@ export class UnspscPicker extends PickerControl<string[]> {
 
   protected readonly query = signal('');
   protected readonly results = toSignal(
-    toObservable(this.query).pipe(
-      debounceTime(SEARCH_DEBOUNCE_MS),
-      map((q) => q.trim()),
-      distinctUntilChanged(),
-      switchMap((q) => (q.length < MIN_QUERY ? of([]) : this.reference.unspscSearch(q).pipe(catchError(() => of([]))))),
-    ),
+    typeahead(toObservable(this.query), MIN_QUERY, (q) => this.reference.unspscSearch(q)),
     { initialValue: [] as UnspscNode[] },
   );
 

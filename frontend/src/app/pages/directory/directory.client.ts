@@ -1,4 +1,4 @@
-import { HttpClient, HttpParams } from '@angular/common/http';
+import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
   SupplierDirectoryPage,
@@ -8,6 +8,7 @@ import type {
   VerificationRequest,
 } from '@eslabon/contracts';
 import { Observable } from 'rxjs';
+import { queryParams } from '../../core/api/query-params';
 
 const SUPPLIERS = '/api/v1/suppliers';
 
@@ -18,11 +19,7 @@ export class DirectoryClient {
 
   /** Filters left empty or false are not sent: they mean "any". */
   search(query: SupplierDirectoryQuery): Observable<SupplierDirectoryPage> {
-    let params = new HttpParams();
-    for (const [name, value] of Object.entries(query)) {
-      if (value !== undefined && value !== '' && value !== false) params = params.set(name, String(value));
-    }
-    return this.http.get<SupplierDirectoryPage>(SUPPLIERS, { params });
+    return this.http.get<SupplierDirectoryPage>(SUPPLIERS, { params: queryParams(query) });
   }
 
   supplier(organizationId: string): Observable<SupplierPublicView> {

@@ -23,27 +23,26 @@ import { errorMessage } from '../../core/forms/form-errors';
 import { I18n } from '../../core/i18n/i18n.service';
 import { ReferenceClient, UnspscNode } from '../../core/reference/reference.client';
 import { unspscFilterSearch } from '../../core/reference/unspsc-filter-search';
+import { urlParams, urlReader } from '../../core/ui/url-query';
 import { DirectoryClient } from './directory.client';
 import { SupplierSummary } from './supplier-summary';
 import { AmountPipe } from '../../core/i18n/format';
 
 const PAGE_SIZE = 20;
 const SHOWN_CLASSES = 3;
-/** Shorter UNSPSC queries match half the catalogue. */
 
 /** The filters as the URL carries them (the API's own names), so a filtered view can be shared. */
 function queryOf(params: ParamMap): SupplierDirectoryQuery {
-  const text = (name: string) => params.get(name)?.trim() || undefined;
-  const oneOf = <T extends string>(name: string, allowed: readonly T[]) => allowed.find((v) => v === params.get(name));
+  const url = urlReader(params);
   return {
-    q: text('q'),
-    unspsc: text('unspsc'),
-    department: text('department'),
-    size: oneOf('size', SIZE_CLASSES),
-    supplierType: oneOf('supplierType', SUPPLIER_TYPES),
-    womenLed: params.get('womenLed') === 'true' || undefined,
-    nationalProducts: params.get('nationalProducts') === 'true' || undefined,
-    page: Math.max(1, Math.trunc(Number(params.get('page'))) || 1),
+    q: url.text('q'),
+    unspsc: url.text('unspsc'),
+    department: url.text('department'),
+    size: url.oneOf('size', SIZE_CLASSES),
+    supplierType: url.oneOf('supplierType', SUPPLIER_TYPES),
+    womenLed: url.flag('womenLed'),
+    nationalProducts: url.flag('nationalProducts'),
+    page: url.page(),
     pageSize: PAGE_SIZE,
   };
 }
@@ -155,19 +154,7 @@ export class DirectoryPage {
   /** Puts the filters in the URL; the search follows the URL. */
   protected apply(page = 1): void {
     const f = this.filters.getRawValue();
-    void this.router.navigate([], {
-      relativeTo: this.route,
-      queryParams: {
-        q: f.q.trim() || null,
-        unspsc: f.unspsc || null,
-        department: f.department || null,
-        size: f.size || null,
-        supplierType: f.supplierType || null,
-        womenLed: f.womenLed || null,
-        nationalProducts: f.nationalProducts || null,
-        page: page > 1 ? page : null,
-      },
-    });
+    void this.router.navigate([], { relativeTo: this.route, queryParams: urlParams({ ...f, q: f.q.trim(), page }) });
   }
 
   protected clear(): void {
@@ -196,13 +183,9 @@ export class DirectoryPage {
   /** A shared link carries only the code: look its name up (the search also matches the start of a code). */
   private nameUnspsc(code: string): void {
     this.unspscInput.setValue(code, { emitEvent: false });
-    this.reference.unspscSearch(code, 5).subscribe({
-      next: (nodes) => {
-        const node = nodes.find((n) => n.code === code);
-        if (node && this.filters.controls.unspsc.value === code) this.unspscInput.setValue(node, { emitEvent: false });
-      },
-      // The code alone still says what is filtered.
-      error: () => undefined,
+    // Unknown, or not found: the code alone still says what is filtered.
+    this.reference.unspscNode(code).subscribe((node) => {
+      if (node && this.filters.controls.unspsc.value === code) this.unspscInput.setValue(node, { emitEvent: false });
     });
   }
 }

@@ -1,7 +1,8 @@
-import { HttpClient, HttpParams } from '@angular/common/http';
+import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type { PlanLineInput, PlanLinePage, PlanLineQuery, PlanLineView } from '@eslabon/contracts';
 import { Observable } from 'rxjs';
+import { queryParams } from '../../core/api/query-params';
 
 const API = '/api/v1';
 const planLine = (planLineId: string) => `${API}/plan-lines/${planLineId}`;
@@ -35,11 +36,7 @@ export class PlansClient {
 
   /** Filters left empty are not sent: they mean "any". */
   published(query: PlanLineQuery): Observable<PlanLinePage> {
-    const params = Object.entries(query).reduce(
-      (p, [name, value]) => (value === undefined || value === '' ? p : p.set(name, String(value))),
-      new HttpParams(),
-    );
-    return this.http.get<PlanLinePage>(`${API}/public/plan-lines`, { params });
+    return this.http.get<PlanLinePage>(`${API}/public/plan-lines`, { params: queryParams(query) });
   }
 
   /** Marking twice, or unmarking a line never marked, changes nothing. */

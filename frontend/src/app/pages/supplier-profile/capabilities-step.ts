@@ -4,14 +4,12 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
-import { DISPLAY_TIME_ZONE, NationalProductInput, SupplierCapabilities, SupplierProfileView, UnspscClassView } from '@eslabon/contracts';
+import { NationalProductInput, SupplierCapabilities, SupplierProfileView, UnspscClassView } from '@eslabon/contracts';
 import { rpbnExpired } from '@eslabon/domain';
 import { UnspscPicker } from '../../core/reference/unspsc-picker';
+import { bogotaDay } from '../../core/time/bogota-time';
 import { CheckErrorPipe } from './checks';
 import { ProfileStep, StepActions } from './profile-step';
-
-/** Today in Bogotá as `YYYY-MM-DD` (the en-CA format), the day an RPBN registration is judged on. */
-const bogotaToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: DISPLAY_TIME_ZONE }).format(new Date());
 
 type ProductForm = FormGroup<{ [K in keyof NationalProductInput]: FormControl<string> }>;
 
@@ -35,7 +33,8 @@ type ProductForm = FormGroup<{ [K in keyof NationalProductInput]: FormControl<st
 })
 export class CapabilitiesStep extends ProfileStep {
   private readonly fb = inject(NonNullableFormBuilder);
-  private readonly today = bogotaToday();
+  /** The Colombian day an RPBN registration is judged on. */
+  private readonly today = bogotaDay();
   private readonly picker = viewChild(UnspscPicker);
 
   protected readonly form = this.fb.group({

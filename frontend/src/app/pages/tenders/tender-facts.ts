@@ -3,7 +3,7 @@ import type { TenderView } from '@eslabon/contracts';
 import { AmountPipe } from '../../core/i18n/format';
 import { I18n } from '../../core/i18n/i18n.service';
 import { TenderBadges } from './tender-badges';
-import { LongDayPipe, TenderCountdown } from './tender-format';
+import { LongDayPipe, TenderCountdown, tenderPlace } from './tender-format';
 import { TenderStatus } from './tender-status';
 
 /** The head of a tender: who buys, for how much, where, and until when bids are received. */
@@ -54,8 +54,5 @@ export class TenderFacts {
   protected readonly i18n = inject(I18n);
   readonly tender = input.required<TenderView>();
   protected readonly modality = computed(() => this.i18n.t(`tenders.modalities.${this.tender().modality}`));
-  protected readonly place = computed(() => {
-    const t = this.tender();
-    return t.executionMunicipalityName ? `${t.executionMunicipalityName}, ${t.executionDepartmentName}` : t.executionDepartmentName;
-  });
+  protected readonly place = computed(() => tenderPlace(this.tender()));
 }

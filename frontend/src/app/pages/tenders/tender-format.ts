@@ -1,11 +1,12 @@
 import { ChangeDetectionStrategy, Component, DestroyRef, Pipe, PipeTransform, computed, inject, input, signal } from '@angular/core';
 import type { AbstractControl, ValidationErrors } from '@angular/forms';
-import { DISPLAY_TIME_ZONE, type Locale } from '@eslabon/contracts';
+import { DISPLAY_TIME_ZONE, type Locale, type TenderSummary } from '@eslabon/contracts';
 import { FieldErrorPipe, errorMessage } from '../../core/forms/form-errors';
 import { I18n } from '../../core/i18n/i18n.service';
+import { bogotaDay, daysUntil } from '../../core/time/bogota-time';
 
-/** Today in Bogotá as `YYYY-MM-DD` (the en-CA format): the day deadlines are judged on. */
-export const bogotaToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: DISPLAY_TIME_ZONE }).format(new Date());
+/** Today in Bogotá as `YYYY-MM-DD`: the day deadlines are judged on. */
+export const bogotaToday = () => bogotaDay();
 
 /** A calendar day with its weekday ("lunes, 16 de marzo de 2026"): deadlines are read against business days. */
 export function formatLongDay(isoDate: string, locale: Locale): string {
@@ -71,6 +72,20 @@ export class TenderErrorPipe extends FieldErrorPipe implements PipeTransform {
         .find(Boolean);
     return code ? tenderErrorMessage(this.messages, code) : super.transform(control);
   }
+}
+
+/** Where the work is done: "Medellín, Antioquia", or the department alone. */
+export function tenderPlace(tender: TenderSummary): string {
+  const { executionMunicipalityName: municipality, executionDepartmentName: department } = tender;
+  return municipality ? `${municipality}, ${department}` : department;
+}
+
+/** "Quedan 5 días" by Colombian calendar days, "Cierra hoy", or "Cerrado para ofertas" once the instant has passed. */
+export function daysLeftText(i18n: I18n, closingAt: string, now = Date.now()): string {
+  if (Date.parse(closingAt) <= now) return i18n.t('tenders.countdown.closed');
+  const days = daysUntil(closingAt, now);
+  if (days <= 0) return i18n.t('tenders.search.daysLeft.today');
+  return days === 1 ? i18n.t('tenders.search.daysLeft.one') : i18n.t('tenders.search.daysLeft.many', { n: days });
 }
 
 const MINUTE = 60_000;

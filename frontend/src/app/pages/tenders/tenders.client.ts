@@ -1,4 +1,4 @@
-import { HttpClient, HttpParams } from '@angular/common/http';
+import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
   AmendmentInput,
@@ -7,25 +7,24 @@ import type {
   MipymeRequestView,
   QuestionInput,
   QuestionView,
+  SearchSuggestion,
   TenderDocumentView,
   TenderInput,
   TenderListQuery,
   TenderPage,
+  TenderSearchQuery,
+  TenderSearchResult,
   TenderVersionView,
   TenderView,
   TerritorialLimitationInput,
   TransitionInput,
 } from '@eslabon/contracts';
 import { Observable } from 'rxjs';
+import { queryParams } from '../../core/api/query-params';
 
 const API = '/api/v1';
 const tender = (tenderId: string) => `${API}/tenders/${tenderId}`;
 const published = (tenderId: string) => `${API}/public/tenders/${tenderId}`;
-
-/** Query parameters without the ones left out. */
-function params(query: TenderListQuery): HttpParams {
-  return Object.entries(query).reduce((p, [name, value]) => (value === undefined ? p : p.set(name, value)), new HttpParams());
-}
 
 /** Calls of the tenders API: the buyer's own processes, the public call, and what suppliers do on it. */
 @Injectable({ providedIn: 'root' })
@@ -33,7 +32,7 @@ export class TendersClient {
   private readonly http = inject(HttpClient);
 
   mine(organizationId: string, query: TenderListQuery): Observable<TenderPage> {
-    return this.http.get<TenderPage>(`${API}/buyers/${organizationId}/tenders`, { params: params(query) });
+    return this.http.get<TenderPage>(`${API}/buyers/${organizationId}/tenders`, { params: queryParams(query) });
   }
 
   create(organizationId: string, input: TenderInput): Observable<TenderView> {
@@ -82,8 +81,14 @@ export class TendersClient {
     return this.http.post<QuestionView>(`${tender(tenderId)}/questions/${questionId}/answer`, { answer });
   }
 
-  published(query: TenderListQuery): Observable<TenderPage> {
-    return this.http.get<TenderPage>(`${API}/public/tenders`, { params: params(query) });
+  /** Published tenders found by words and filters, with facet counts; filters left out mean "any". */
+  search(query: TenderSearchQuery): Observable<TenderSearchResult> {
+    return this.http.get<TenderSearchResult>(`${API}/public/tenders`, { params: queryParams(query) });
+  }
+
+  /** Tender titles and UNSPSC classes for what has been typed (at least SUGGESTION_MIN_LENGTH characters). */
+  suggestions(q: string): Observable<SearchSuggestion[]> {
+    return this.http.get<SearchSuggestion[]>(`${API}/public/tenders/suggestions`, { params: { q } });
   }
 
   publicView(tenderId: string): Observable<TenderView> {
