@@ -1,4 +1,5 @@
-import { Page, expect } from '@playwright/test';
+import { Locator, Page, expect } from '@playwright/test';
+import { addBusinessDays } from '@eslabon/domain';
 
 /** MailDev's REST API (started by npm test) holds what the app sent. */
 export async function linkMailedTo(address: string, subject: RegExp): Promise<string> {
@@ -36,4 +37,80 @@ export async function signIn(page: Page, email: string, password: string): Promi
   await page.getByLabel('Contraseña').fill(password);
   await page.getByRole('button', { name: 'Ingresar' }).click();
   await page.waitForURL((url) => !url.pathname.startsWith('/ingresar'));
+}
+
+const bogotaToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Bogota' }).format(new Date());
+
+export async function choose(page: Page, scope: Page | Locator, label: string, option: string | RegExp): Promise<void> {
+  await scope.getByRole('combobox', { name: label }).click();
+  await page.getByRole('option', { name: option }).click();
+}
+
+/** The stepper keeps every step in the page; only the current one's buttons are visible. */
+const next = (page: Page) => page.locator('button:visible', { hasText: /^\s*Siguiente\s*$/ }).click();
+
+export interface WizardLot {
+  title: string;
+  /** Plain words typed in the UNSPSC search, and the option to pick. */
+  words: string;
+  unspsc: RegExp;
+  value: string;
+  reservedForMipymes?: boolean;
+}
+
+export interface WizardTender {
+  title: string;
+  description: string;
+  department: string;
+  municipality: string;
+  lots: WizardLot[];
+  /** Extra checks on the lots step, and before pressing Publicar. */
+  checkLots?: () => Promise<void>;
+  beforePublish?: () => Promise<unknown>;
+}
+
+/** A signed-in buyer creates a licitación pública with the wizard, opening in 15 business days, and publishes it; returns its id. */
+export async function publishThroughWizard(page: Page, tender: WizardTender): Promise<string> {
+  await page.goto('/comprador/procesos/nuevo');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Nuevo proceso de compra');
+  await page.getByLabel('Objeto del proceso').fill(tender.title);
+  await page.getByLabel('Descripción de la necesidad').fill(tender.description);
+  await choose(page, page, 'Modalidad de selección', 'Licitación pública');
+  await choose(page, page, 'Departamento de ejecución', tender.department);
+  await choose(page, page, 'Municipio de ejecución', tender.municipality);
+  await next(page);
+
+  if ((await page.locator('fieldset.lot').count()) === 0) await page.getByRole('button', { name: 'Agregar un lote' }).click();
+  for (const [i, lot] of tender.lots.entries()) {
+    if (i > 0) await page.getByRole('button', { name: 'Agregar un lote' }).click();
+    const fieldset = page.getByTestId(`lot-${i}`);
+    await fieldset.getByLabel('Nombre del lote').fill(lot.title);
+    await fieldset.getByLabel('Buscar clase UNSPSC').fill(lot.words);
+    await page.getByRole('option', { name: lot.unspsc }).click();
+    await fieldset.getByLabel('Cantidad').fill('300');
+    await fieldset.getByLabel('Unidad', { exact: true }).fill('unidad');
+    await fieldset.getByLabel('Valor estimado (pesos)').fill(lot.value);
+    if (lot.reservedForMipymes) await fieldset.getByRole('checkbox', { name: 'Reservar este lote a mipymes' }).check();
+  }
+  await tender.checkLots?.();
+  await next(page);
+
+  // The schedule in Colombian business days, from the modality's defaults.
+  await page.getByTestId('opening-date').fill(addBusinessDays(bogotaToday(), 15));
+  await page.getByRole('button', { name: 'Calcular plazos' }).click();
+  await next(page);
+  await expect(page.getByTestId('criteria-ok')).toBeVisible();
+  await page.getByRole('tab', { name: /Revisión/ }).click();
+  await tender.beforePublish?.();
+  await page.getByRole('button', { name: 'Publicar' }).click();
+  await page.waitForURL(/\/comprador\/procesos\/[0-9a-f-]{36}$/);
+  return page.url().split('/').pop() as string;
+}
+
+/** Calls the API as the signed-in user of `page`, echoing the CSRF cookie as the app does. */
+export async function apiCall(page: Page, method: 'PUT' | 'POST', path: string, data: unknown): Promise<unknown> {
+  const csrf = (await page.context().cookies()).find((c) => c.name === 'XSRF-TOKEN')?.value ?? '';
+  const res = await page.request.fetch(path, { method, data, headers: { 'X-XSRF-TOKEN': csrf } });
+  expect(res.ok(), `${method} ${path} answered ${res.status()}: ${await res.text()}`).toBe(true);
+  return res.json();
 }

@@ -1,6 +1,5 @@
-import { Locator, Page, expect, test } from '@playwright/test';
-import { addBusinessDays } from '@eslabon/domain';
-import { signIn } from './support';
+import { expect, test } from '@playwright/test';
+import { publishThroughWizard, signIn } from './support';
 
 /** Demo accounts loaded by the seed the test runner applies (backend/src/demo/demo-data.ts). */
 const PASSWORD = 'eslabon-demo-2026';
@@ -8,25 +7,6 @@ const BUYER = 'comprador02@demo.eslabon.local';
 const ASKER = 'proveedor03@demo.eslabon.local';
 const OTHER_SUPPLIER = 'proveedor04@demo.eslabon.local';
 const ARTIFACTS = 'e2e/test-results/artifacts';
-
-const bogotaToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Bogota' }).format(new Date());
-
-async function choose(page: Page, scope: Page | Locator, label: string, option: string | RegExp): Promise<void> {
-  await scope.getByRole('combobox', { name: label }).click();
-  await page.getByRole('option', { name: option }).click();
-}
-
-/** The stepper keeps every step in the page; only the current one's buttons are visible. */
-const next = (page: Page) => page.locator('button:visible', { hasText: /^\s*Siguiente\s*$/ }).click();
-
-async function fillLot(page: Page, lot: Locator, title: string, words: string, unspsc: RegExp, value: string): Promise<void> {
-  await lot.getByLabel('Nombre del lote').fill(title);
-  await lot.getByLabel('Buscar clase UNSPSC').fill(words);
-  await page.getByRole('option', { name: unspsc }).click();
-  await lot.getByLabel('Cantidad').fill('300');
-  await lot.getByLabel('Unidad', { exact: true }).fill('unidad');
-  await lot.getByLabel('Valor estimado (pesos)').fill(value);
-}
 
 test('a buyer publishes a tender with a lot reserved for mipymes; a supplier asks, the buyer answers, and nobody sees who asked', async ({
   browser,
@@ -36,36 +16,22 @@ test('a buyer publishes a tender with a lot reserved for mipymes; a supplier ask
   const buyer = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await signIn(buyer, BUYER, PASSWORD);
 
-  await buyer.goto('/comprador/procesos/nuevo');
-  await expect(buyer.getByRole('heading', { level: 1 })).toHaveText('Nuevo proceso de compra');
-  await buyer.getByLabel('Objeto del proceso').fill(title);
-  await buyer.getByLabel('Descripción de la necesidad').fill('Uniformes y botas para 300 brigadistas forestales.');
-  await choose(buyer, buyer, 'Modalidad de selección', 'Licitación pública');
-  await choose(buyer, buyer, 'Departamento de ejecución', 'BOYACÁ');
-  await choose(buyer, buyer, 'Municipio de ejecución', 'TUNJA');
-  await next(buyer);
-
-  // Two lots, the first reserved for mipymes; the panel counts who could supply each.
-  const lots = buyer.locator('fieldset.lot');
-  if ((await lots.count()) === 0) await buyer.getByRole('button', { name: 'Agregar un lote' }).click();
-  await fillLot(buyer, buyer.getByTestId('lot-0'), 'Uniformes', 'uniformes', /531027/, '150000000');
-  await buyer.getByTestId('lot-0').getByRole('checkbox', { name: 'Reservar este lote a mipymes' }).check();
-  await buyer.getByRole('button', { name: 'Agregar un lote' }).click();
-  await fillLot(buyer, buyer.getByTestId('lot-1'), 'Botas de seguridad', 'calzado de protección', /461816/, '80000000');
-  await expect(buyer.getByTestId('total')).toContainText('230.000.000');
-  await expect(buyer.getByTestId('matches-0')).toContainText('proveedores posibles');
-  await next(buyer);
-
-  // The schedule in Colombian business days, from the modality's defaults.
-  await buyer.getByTestId('opening-date').fill(addBusinessDays(bogotaToday(), 15));
-  await buyer.getByRole('button', { name: 'Calcular plazos' }).click();
-  await next(buyer);
-  await expect(buyer.getByTestId('criteria-ok')).toBeVisible();
-  await buyer.getByRole('tab', { name: /Revisión/ }).click();
-  await buyer.screenshot({ path: `${ARTIFACTS}/tender-wizard-review.png`, fullPage: true });
-  await buyer.getByRole('button', { name: 'Publicar' }).click();
-  await buyer.waitForURL(/\/comprador\/procesos\/[0-9a-f-]{36}$/);
-  const tenderId = buyer.url().split('/').pop() as string;
+  const tenderId = await publishThroughWizard(buyer, {
+    title,
+    description: 'Uniformes y botas para 300 brigadistas forestales.',
+    department: 'BOYACÁ',
+    municipality: 'TUNJA',
+    lots: [
+      { title: 'Uniformes', words: 'uniformes', unspsc: /531027/, value: '150000000', reservedForMipymes: true },
+      { title: 'Botas de seguridad', words: 'calzado de protección', unspsc: /461816/, value: '80000000' },
+    ],
+    // Two lots, the first reserved for mipymes; the panel counts who could supply each.
+    checkLots: async () => {
+      await expect(buyer.getByTestId('total')).toContainText('230.000.000');
+      await expect(buyer.getByTestId('matches-0')).toContainText('proveedores posibles');
+    },
+    beforePublish: () => buyer.screenshot({ path: `${ARTIFACTS}/tender-wizard-review.png`, fullPage: true }),
+  });
   await expect(buyer.getByTestId('status')).toContainText('Proyecto de pliego');
 
   // A supplier reads it on a phone and asks about the boots.
