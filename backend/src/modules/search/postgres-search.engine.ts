@@ -56,6 +56,11 @@ const FACETS: Record<TenderFacet, { value: string; from?: string; filter: Filter
   productiveBet: { value: 'd.productive_bet', filter: 'productiveBet' },
 };
 
+/** Facets over columns no tender leaves empty. */
+const TOTAL_FACETS: TenderFacet[] = ['status', 'modality', 'department'];
+
+const emptyFacets = () => Object.fromEntries(TENDER_FACETS.map((f) => [f, [] as FacetCount[]])) as Record<TenderFacet, FacetCount[]>;
+
 const SORTS = {
   relevance: `ts_rank_cd(d.document, tsq.q) DESC, d.closing_at, d.tender_id`,
   closing: `d.closing_at, d.tender_id`,
@@ -165,36 +170,41 @@ export class PostgresSearchEngine implements SearchEngine {
     }
     const where = (except?: Filter) => [text, ...[...filters].filter(([k]) => k !== except).map(([, sql]) => sql)].join(' AND ');
     const sort = SORTS[query.sort === 'relevance' && !tsquery ? 'closing' : query.sort];
-    const page: { tender_id: string; total: string }[] = await this.db.query(
-      `SELECT d.tender_id, count(*) OVER () AS total FROM tender_search_documents d ${tsqFrom}
+    const counted = params.length;
+    // Without a window count the page can stop after `limit` rows of an index in the sort's order.
+    const page: Promise<{ tender_id: string }[]> = this.db.query(
+      `SELECT d.tender_id FROM tender_search_documents d ${tsqFrom}
         WHERE ${where()} ORDER BY ${sort} LIMIT ${param(query.limit)} OFFSET ${param(query.offset)}`,
       params,
     );
-    const total = page.length > 0 ? Number(page[0].total) : query.offset > 0 ? await this.count(tsqFrom, where(), params) : 0;
-    const facets = Object.fromEntries(TENDER_FACETS.map((f) => [f, [] as FacetCount[]])) as Record<TenderFacet, FacetCount[]>;
-    if (query.facets) {
-      // Each facet counts with every other filter kept and its own left out: a value's count is what choosing it returns.
-      const parts = TENDER_FACETS.map((f) => {
-        const { value, from = '', filter } = FACETS[f];
-        return `SELECT '${f}' AS facet, ${value} AS value, count(*)::int AS count FROM tender_search_documents d ${tsqFrom} ${from}
-                 WHERE ${where(filter)} AND ${value} IS NOT NULL GROUP BY ${value}`;
-      });
-      const rows: { facet: TenderFacet; value: string; count: number }[] = await this.db.query(
-        `${parts.join(' UNION ALL ')} ORDER BY facet, count DESC, value`,
-        params.slice(0, params.length - 2),
-      );
-      for (const r of rows) facets[r.facet].push({ value: r.value, count: r.count });
+    if (!query.facets) {
+      const ids = (await page).map((r) => r.tender_id);
+      return { ids, total: query.offset + ids.length, facets: emptyFacets() };
     }
-    return { ids: page.map((r) => r.tender_id), total, facets };
-  }
-
-  /** A page past the end still reports how many there are. */
-  private async count(tsqFrom: string, where: string, params: unknown[]): Promise<number> {
-    const [row] = await this.db.query(
-      `SELECT count(*)::int AS n FROM tender_search_documents d ${tsqFrom} WHERE ${where}`,
-      params.slice(0, params.length - 2),
-    );
-    return row.n;
+    const countParams = params.slice(0, counted);
+    // Each facet counts with every other filter kept and its own left out: a value's count is what choosing it returns.
+    const parts = TENDER_FACETS.map((f) => {
+      const { value, from = '', filter } = FACETS[f];
+      return `SELECT '${f}' AS facet, ${value} AS value, count(*)::int AS count FROM tender_search_documents d ${tsqFrom} ${from}
+               WHERE ${where(filter)} AND ${value} IS NOT NULL GROUP BY ${value}`;
+    });
+    // A facet over a column every tender has, whose own filter is unset, sums to the total: no separate count.
+    const summed = TOTAL_FACETS.find((f) => !filters.has(FACETS[f].filter));
+    const [rows, ids, counts] = await Promise.all([
+      this.db.query(`${parts.join(' UNION ALL ')} ORDER BY facet, count DESC, value`, countParams) as Promise<
+        { facet: TenderFacet; value: string; count: number }[]
+      >,
+      page,
+      summed
+        ? undefined
+        : (this.db.query(`SELECT count(*)::int AS n FROM tender_search_documents d ${tsqFrom} WHERE ${where()}`, countParams) as Promise<
+            { n: number }[]
+          >),
+    ]);
+    const facets = emptyFacets();
+    for (const r of rows) facets[r.facet].push({ value: r.value, count: r.count });
+    const total = summed ? facets[summed].reduce((sum, c) => sum + c.count, 0) : (counts as { n: number }[])[0].n;
+    return { ids: ids.map((r) => r.tender_id), total, facets };
   }
 
   /**

@@ -49,13 +49,14 @@ export interface EngineQuery extends Omit<TenderSearchQuery, 'closingFrom' | 'cl
   sort: TenderSort;
   offset: number;
   limit: number;
-  /** Facet counts cost time; matching and alerts do not need them. */
+  /** Facet counts and the total cost time; matching, alerts and suggestions do not need them. */
   facets: boolean;
 }
 
 export interface EngineResult {
   /** Tender ids of the page, in order. */
   ids: string[];
+  /** How many match: counted with the facets; without them only at least offset + ids (matching and alerts ignore it). */
   total: number;
   /** Every facet, values by descending count; empty lists when facets were not asked for. */
   facets: Record<TenderFacet, FacetCount[]>;

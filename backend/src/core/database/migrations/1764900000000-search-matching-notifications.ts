@@ -19,6 +19,8 @@ export class SearchMatchingNotifications1764900000000 implements MigrationInterf
       `CREATE INDEX "ix_tender_search_documents_unspsc" ON "tender_search_documents" USING gin ("unspsc_codes")`,
       `CREATE INDEX "ix_tender_search_documents_status_closing" ON "tender_search_documents" ("status", "closing_at", "tender_id")`,
       `CREATE INDEX "ix_tender_search_documents_published" ON "tender_search_documents" ("published_at" DESC, "tender_id")`,
+      `CREATE INDEX "ix_tender_search_documents_closing" ON "tender_search_documents" ("closing_at", "tender_id")`,
+      `CREATE INDEX "ix_tender_search_documents_budget" ON "tender_search_documents" ("estimated_value_cop" DESC, "tender_id")`,
       // Words of the indexed tenders, for forgiving one typo: a misspelt word is looked up here by trigrams.
       `CREATE TABLE "search_terms" ("term" text NOT NULL, CONSTRAINT "pk_search_terms" PRIMARY KEY ("term"))`,
       `CREATE INDEX "ix_search_terms_trgm" ON "search_terms" USING gin ("term" gin_trgm_ops)`,
