@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ACTIVE_STATUSES, TENDER_FACETS, type FacetCount, type TenderFacet } from '@eslabon/contracts';
-import type { EngineQuery, EngineResult, SearchEngine, TenderSearchDocument } from './search-engine';
+import { type EngineQuery, type EngineResult, type SearchEngine, type TenderSearchDocument, byCount, emptyFacets } from './search-engine';
 import { searchWords } from './search-text';
 import { MIN_WORD_FOR_TWO_TYPOS, MIN_WORD_FOR_TYPO, SEARCH_SYNONYMS, SPANISH_STOP_WORDS } from './search-vocabulary';
 
@@ -309,11 +309,7 @@ function hasWords(q: string | undefined): q is string {
 function facetCounts(distribution: Record<string, number> | undefined): FacetCount[] {
   return Object.entries(distribution ?? {})
     .map(([value, count]) => ({ value, count }))
-    .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
-}
-
-function emptyFacets(): Record<TenderFacet, FacetCount[]> {
-  return Object.fromEntries(TENDER_FACETS.map((facet) => [facet, []])) as unknown as Record<TenderFacet, FacetCount[]>;
+    .sort(byCount);
 }
 
 function wholeCop(value: string): string {

@@ -1,8 +1,7 @@
-import type { FacetCount, TenderFacet } from '@eslabon/contracts';
-import { ACTIVE_STATUSES, TENDER_FACETS } from '@eslabon/contracts';
 import { DataSource } from 'typeorm';
-import { EngineQuery, EngineResult, SearchEngine, TenderSearchDocument } from './search-engine';
+import { EngineQuery, EngineResult, SearchEngine, TenderSearchDocument, emptyFacets } from './search-engine';
 import { searchWords } from './search-text';
+import { TenderColumns, type TextMatches } from './tender-columns';
 import { MIN_WORD_FOR_TWO_TYPOS, MIN_WORD_FOR_TYPO, SEARCH_SYNONYMS, SPANISH_STOP_WORDS } from './search-vocabulary';
 
 /** The words of a search as tsquery text: stemmed Spanish terms, and a stop word still being typed. */
@@ -14,52 +13,21 @@ interface SearchText {
 /** Typo candidates per word: enough for a misspelling, few enough to keep the query selective. */
 const TYPO_CANDIDATES = 5;
 
-type Filter = keyof Pick<
-  EngineQuery,
-  | 'unspsc'
-  | 'department'
-  | 'municipality'
-  | 'modality'
-  | 'status'
-  | 'budgetMin'
-  | 'budgetMax'
-  | 'closingAfter'
-  | 'closingBefore'
-  | 'reserved'
-  | 'productiveBet'
-  | 'ids'
->;
-
-/** Each filter as SQL over tender_search_documents `d`; `p` is the placeholder of its value. */
-const FILTERS: Record<Filter, (p: string) => string> = {
-  unspsc: (p) => `d.unspsc_codes @> ARRAY[${p}::text]`,
-  department: (p) => `d.department = ${p}`,
-  municipality: (p) => `d.municipality = ${p}`,
-  modality: (p) => `d.modality = ${p}`,
-  status: (p) => `(d.status = ${p} OR (${p} = 'active' AND d.status IN (${ACTIVE_STATUSES.map((x) => `'${x}'`).join(', ')})))`,
-  budgetMin: (p) => `d.estimated_value_cop >= ${p}::numeric`,
-  budgetMax: (p) => `d.estimated_value_cop <= ${p}::numeric`,
-  closingAfter: (p) => `d.closing_at >= ${p}::timestamptz`,
-  closingBefore: (p) => `d.closing_at <= ${p}::timestamptz`,
-  reserved: (p) => `d.reserved @> ARRAY[${p}::text]`,
-  productiveBet: (p) => `d.productive_bet = ${p}`,
-  ids: (p) => `d.tender_id = ANY(${p}::uuid[])`,
-};
-
-/** A facet's values, and the filter that choosing one of them sets. */
-const FACETS: Record<TenderFacet, { value: string; from?: string; filter: Filter }> = {
-  status: { value: 'd.status', filter: 'status' },
-  modality: { value: 'd.modality', filter: 'modality' },
-  department: { value: 'd.department', filter: 'department' },
-  segment: { value: 'v', from: 'CROSS JOIN LATERAL unnest(d.segments) v', filter: 'unspsc' },
-  reserved: { value: 'v', from: 'CROSS JOIN LATERAL unnest(d.reserved) v', filter: 'reserved' },
-  productiveBet: { value: 'd.productive_bet', filter: 'productiveBet' },
-};
-
-/** Facets over columns no tender leaves empty. */
-const TOTAL_FACETS: TenderFacet[] = ['status', 'modality', 'department'];
-
-const emptyFacets = () => Object.fromEntries(TENDER_FACETS.map((f) => [f, [] as FacetCount[]])) as Record<TenderFacet, FacetCount[]>;
+/** The filters of a search besides its words. */
+const FILTER_KEYS = [
+  'unspsc',
+  'department',
+  'municipality',
+  'modality',
+  'status',
+  'budgetMin',
+  'budgetMax',
+  'closingAfter',
+  'closingBefore',
+  'reserved',
+  'productiveBet',
+  'ids',
+] as const satisfies readonly (keyof EngineQuery)[];
 
 const SORTS = {
   relevance: `ts_rank_cd(d.document, tsq.q) DESC, d.closing_at, d.tender_id`,
@@ -97,10 +65,18 @@ const term = (word: string, prefix: boolean) => `${word}${prefix ? ':*' : ''}`;
 export class PostgresSearchEngine implements SearchEngine {
   readonly name = 'postgres';
 
-  constructor(private readonly db: DataSource) {}
+  private readonly columns: TenderColumns;
+
+  constructor(private readonly db: DataSource) {
+    this.columns = new TenderColumns(db);
+  }
 
   async prepare(): Promise<void> {
     // The tables and the text search configuration come with the migrations.
+  }
+
+  warmUp(): Promise<void> {
+    return this.columns.refresh();
   }
 
   /** One statement per batch, so a reindex of 200 000 tenders is a few hundred round trips. */
@@ -154,57 +130,44 @@ export class PostgresSearchEngine implements SearchEngine {
     await this.db.query(`DELETE FROM tender_search_documents WHERE tender_id = ANY($1::uuid[])`, [ids]);
   }
 
+  /**
+   * Words are matched by PostgreSQL's text index; filters, facets, the total and the page come from the
+   * in-memory columns (tender-columns.ts). Suggestions (words only, no facets) are ranked in SQL, which
+   * returns just the page.
+   */
   async searchTenders(query: EngineQuery): Promise<EngineResult> {
-    const params: unknown[] = [];
-    const param = (value: unknown) => `$${params.push(value)}`;
     const tsquery = await this.tsquery(query.q ?? '');
-    // Words the dictionary drops entirely (only stop words) leave no condition rather than matching nothing.
-    const text = tsquery ? `(numnode(tsq.q) = 0 OR d.document @@ tsq.q)` : 'true';
-    const tsqFrom = `CROSS JOIN (SELECT to_tsquery('es_unaccent', ${param(tsquery?.stemmed ?? '')}) && to_tsquery('simple', ${param(
-      tsquery?.typing ?? '',
-    )}) AS q) tsq`;
-    const filters = new Map<Filter, string>();
-    for (const key of Object.keys(FILTERS) as Filter[]) {
-      const value = query[key];
-      if (value !== undefined && value !== null) filters.set(key, FILTERS[key](param(value)));
+    const sort = query.sort === 'relevance' && !tsquery ? 'closing' : query.sort;
+    const params = tsquery ? [tsquery.stemmed, tsquery.typing] : [];
+    const tsq = `(SELECT to_tsquery('es_unaccent', $1) && to_tsquery('simple', $2) AS q) tsq`;
+    if (tsquery && !query.facets && FILTER_KEYS.every((key) => query[key] === undefined)) {
+      // Only stop words leave no condition rather than matching nothing.
+      const rows: { tender_id: string }[] = await this.db.query(
+        `SELECT d.tender_id FROM tender_search_documents d CROSS JOIN ${tsq} WHERE numnode(tsq.q) = 0 OR d.document @@ tsq.q
+          ORDER BY ${SORTS[sort]} LIMIT $3 OFFSET $4`,
+        [...params, query.limit, query.offset],
+      );
+      return { ids: rows.map((r) => r.tender_id), total: query.offset + rows.length, facets: emptyFacets() };
     }
-    const where = (except?: Filter) => [text, ...[...filters].filter(([k]) => k !== except).map(([, sql]) => sql)].join(' AND ');
-    const sort = SORTS[query.sort === 'relevance' && !tsquery ? 'closing' : query.sort];
-    const counted = params.length;
-    // Without a window count the page can stop after `limit` rows of an index in the sort's order.
-    const page: Promise<{ tender_id: string }[]> = this.db.query(
-      `SELECT d.tender_id FROM tender_search_documents d ${tsqFrom}
-        WHERE ${where()} ORDER BY ${sort} LIMIT ${param(query.limit)} OFFSET ${param(query.offset)}`,
-      params,
-    );
-    if (!query.facets) {
-      const ids = (await page).map((r) => r.tender_id);
-      return { ids, total: query.offset + ids.length, facets: emptyFacets() };
-    }
-    const countParams = params.slice(0, counted);
-    // Each facet counts with every other filter kept and its own left out: a value's count is what choosing it returns.
-    const parts = TENDER_FACETS.map((f) => {
-      const { value, from = '', filter } = FACETS[f];
-      return `SELECT '${f}' AS facet, ${value} AS value, count(*)::int AS count FROM tender_search_documents d ${tsqFrom} ${from}
-               WHERE ${where(filter)} AND ${value} IS NOT NULL GROUP BY ${value}`;
-    });
-    // A facet over a column every tender has, whose own filter is unset, sums to the total: no separate count.
-    const summed = TOTAL_FACETS.find((f) => !filters.has(FACETS[f].filter));
-    const [rows, ids, counts] = await Promise.all([
-      this.db.query(`${parts.join(' UNION ALL ')} ORDER BY facet, count DESC, value`, countParams) as Promise<
-        { facet: TenderFacet; value: string; count: number }[]
-      >,
-      page,
-      summed
-        ? undefined
-        : (this.db.query(`SELECT count(*)::int AS n FROM tender_search_documents d ${tsqFrom} WHERE ${where()}`, countParams) as Promise<
-            { n: number }[]
-          >),
+    const [matches] = await Promise.all([
+      tsquery
+        ? (this.db.query(
+            `SELECT NULL::int AS n, NULL::real AS rank, numnode(tsq.q) = 0 AS empty FROM ${tsq}
+             UNION ALL
+             SELECT d.search_no, ${sort === 'relevance' ? 'ts_rank_cd(d.document, tsq.q)' : 'NULL::real'}, false
+               FROM tender_search_documents d CROSS JOIN ${tsq} WHERE d.document @@ tsq.q
+               ${query.ids ? 'AND d.tender_id = ANY($3::uuid[])' : ''}`,
+            query.ids ? [...params, query.ids] : params,
+          ) as Promise<{ n: number | null; rank: number | null; empty: boolean }[]>)
+        : undefined,
+      this.columns.refresh(),
     ]);
-    const facets = emptyFacets();
-    for (const r of rows) facets[r.facet].push({ value: r.value, count: r.count });
-    const total = summed ? facets[summed].reduce((sum, c) => sum + c.count, 0) : (counts as { n: number }[])[0].n;
-    return { ids: ids.map((r) => r.tender_id), total, facets };
+    let text: TextMatches | undefined;
+    if (matches && !matches.some((m) => m.empty)) {
+      const found = matches.filter((m) => m.n !== null);
+      text = { numbers: found.map((m) => m.n as number), ranks: sort === 'relevance' ? found.map((m) => m.rank as number) : undefined };
+    }
+    return this.columns.search(query, sort, text);
   }
 
   /**

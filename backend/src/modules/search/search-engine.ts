@@ -8,6 +8,7 @@ import type {
   TenderSort,
   TenderStatus,
 } from '@eslabon/contracts';
+import { TENDER_FACETS } from '@eslabon/contracts';
 
 /**
  * What a search engine holds of a published tender: built from the database by TenderDocuments and
@@ -69,6 +70,15 @@ export interface SearchEngine {
   upsertTenders(documents: TenderSearchDocument[]): Promise<void>;
   removeTenders(ids: string[]): Promise<void>;
   searchTenders(query: EngineQuery): Promise<EngineResult>;
+  /** Loads what searches read from memory, so the first search after a start is not the slow one. */
+  warmUp?(): Promise<void>;
 }
 
 export const SEARCH_ENGINE = Symbol('SEARCH_ENGINE');
+
+export function emptyFacets(): Record<TenderFacet, FacetCount[]> {
+  return Object.fromEntries(TENDER_FACETS.map((facet) => [facet, []])) as unknown as Record<TenderFacet, FacetCount[]>;
+}
+
+/** Facet values as every engine lists them: most frequent first, then by value. */
+export const byCount = (a: FacetCount, b: FacetCount): number => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0);

@@ -52,6 +52,7 @@ describe('tender search on PostgreSQL', () => {
     await publish('boots', (i) => ({
       ...i,
       title: 'Suministro de calzado de seguridad',
+      executionMunicipality: null,
       estimatedValueCop: '80000000',
       lots: [lot('Botas con puntera de acero', '461816', '80000000')],
     }));
@@ -99,6 +100,8 @@ describe('tender search on PostgreSQL', () => {
     expect(await found({ unspsc: '53' })).toEqual([ids['uniforms']]);
     expect((await found({ department: '15' })).sort()).toEqual([ids['boots'], ids['uniforms']].sort());
     expect(await found({ municipality: '05001' })).toEqual([ids['computers']]);
+    // No tender is in Cali, not even those that name no municipality.
+    expect((await search({ municipality: '76001' })).total).toBe(0);
     expect(await found({ budgetMin: '85000000', budgetMax: '100000000' })).toEqual([ids['computers']]);
     expect((await found({ reserved: 'mipymes' })).sort()).toEqual([ids['computers'], ids['uniforms']].sort());
     expect((await search({ closingFrom: base.schedule.closing, closingTo: base.schedule.closing })).total).toBe(3);
@@ -159,6 +162,28 @@ describe('tender search on PostgreSQL', () => {
         { kind: 'unspsc', text: '432115 Computadores', value: '432115' },
       ]),
     );
+  });
+
+  it('sees every committed change, also one committed after a later one was read', async () => {
+    const byBudget = async () => (await search({ sort: 'budget' })).items.map((t) => t.id);
+    const before = await byBudget();
+    expect(before).toEqual([ids['uniforms'], ids['computers'], ids['boots']]);
+    const slow = db.createQueryRunner();
+    await slow.connect();
+    await slow.startTransaction();
+    try {
+      await slow.query(`UPDATE tender_search_documents SET estimated_value_cop = 900000000000 WHERE tender_id = $1`, [ids['boots']]);
+      // A transaction that started later commits first and is read while the slow one is still open.
+      await db.query(`UPDATE tender_search_documents SET estimated_value_cop = 1 WHERE tender_id = $1`, [ids['uniforms']]);
+      expect(await byBudget()).toEqual([ids['computers'], ids['boots'], ids['uniforms']]);
+      await slow.commitTransaction();
+    } finally {
+      await slow.release();
+    }
+    expect(await byBudget()).toEqual([ids['boots'], ids['computers'], ids['uniforms']]);
+    expect((await search({ budgetMin: '100000000000' })).total).toBe(1);
+    await syncTenders(db.manager, engine, [ids['boots'], ids['uniforms']]);
+    expect(await byBudget()).toEqual(before);
   });
 
   it('rebuilds the index from the database', async () => {

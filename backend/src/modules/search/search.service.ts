@@ -1,6 +1,6 @@
 import { SUGGESTION_MIN_LENGTH, type SearchSuggestion, type TenderSearchQuery, type TenderSearchResult } from '@eslabon/contracts';
 import { bogotaInstant, endOfBogotaDay } from '@eslabon/domain';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { DomainError } from '../../core/http/domain-error';
@@ -31,12 +31,17 @@ export function engineQuery(query: TenderSearchQuery, facets: boolean): EngineQu
 }
 
 @Injectable()
-export class SearchService {
+export class SearchService implements OnApplicationBootstrap {
   constructor(
     @Inject(SEARCH_ENGINE) private readonly engine: SearchEngine,
     @InjectDataSource() private readonly db: DataSource,
     private readonly reference: ReferenceDataService,
   ) {}
+
+  /** Before the API takes requests. */
+  async onApplicationBootstrap(): Promise<void> {
+    await this.engine.warmUp?.();
+  }
 
   async searchTenders(query: TenderSearchQuery): Promise<TenderSearchResult> {
     const q = engineQuery(query, true);

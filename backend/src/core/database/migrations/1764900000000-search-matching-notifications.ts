@@ -14,13 +14,31 @@ export class SearchMatchingNotifications1764900000000 implements MigrationInterf
       // Spanish stemming of unaccented words, so "adquisicion" and "adquisición" are one lexeme.
       `CREATE TEXT SEARCH CONFIGURATION es_unaccent (COPY = pg_catalog.spanish)`,
       `ALTER TEXT SEARCH CONFIGURATION es_unaccent ALTER MAPPING FOR hword, hword_part, word WITH public.unaccent, spanish_stem`,
-      `CREATE TABLE "tender_search_documents" ("tender_id" uuid NOT NULL, "status" text NOT NULL, "modality" text NOT NULL, "productive_bet" text, "department" text NOT NULL, "municipality" text, "estimated_value_cop" numeric(20,0) NOT NULL, "closing_at" TIMESTAMP WITH TIME ZONE NOT NULL, "published_at" TIMESTAMP WITH TIME ZONE, "unspsc_codes" text array NOT NULL, "segments" text array NOT NULL, "reserved" text array NOT NULL, "document" tsvector NOT NULL, CONSTRAINT "pk_tender_search_documents" PRIMARY KEY ("tender_id"), CONSTRAINT "fk_tender_search_documents_tender_id" FOREIGN KEY ("tender_id") REFERENCES "tenders"("id") ON DELETE CASCADE)`,
+      `CREATE TABLE "tender_search_documents" ("tender_id" uuid NOT NULL, "status" text NOT NULL, "modality" text NOT NULL, "productive_bet" text, "department" text NOT NULL, "municipality" text, "estimated_value_cop" numeric(20,0) NOT NULL, "closing_at" TIMESTAMP WITH TIME ZONE NOT NULL, "published_at" TIMESTAMP WITH TIME ZONE, "unspsc_codes" text array NOT NULL, "segments" text array NOT NULL, "reserved" text array NOT NULL, "document" tsvector NOT NULL, "changed_in" xid8 NOT NULL DEFAULT pg_current_xact_id(), "search_no" integer GENERATED ALWAYS AS IDENTITY, CONSTRAINT "pk_tender_search_documents" PRIMARY KEY ("tender_id"), CONSTRAINT "fk_tender_search_documents_tender_id" FOREIGN KEY ("tender_id") REFERENCES "tenders"("id") ON DELETE CASCADE)`,
       `CREATE INDEX "ix_tender_search_documents_document" ON "tender_search_documents" USING gin ("document")`,
       `CREATE INDEX "ix_tender_search_documents_unspsc" ON "tender_search_documents" USING gin ("unspsc_codes")`,
       `CREATE INDEX "ix_tender_search_documents_status_closing" ON "tender_search_documents" ("status", "closing_at", "tender_id")`,
       `CREATE INDEX "ix_tender_search_documents_published" ON "tender_search_documents" ("published_at" DESC, "tender_id")`,
       `CREATE INDEX "ix_tender_search_documents_closing" ON "tender_search_documents" ("closing_at", "tender_id")`,
       `CREATE INDEX "ix_tender_search_documents_budget" ON "tender_search_documents" ("estimated_value_cop" DESC, "tender_id")`,
+      // The transaction of each document's last change, and of each removal: the engine's in-memory
+      // columns (tender-columns.ts) read only what changed since they last looked. search_no, kept
+      // by upserts, is the document's position in those columns.
+      `CREATE INDEX "ix_tender_search_documents_changed_in" ON "tender_search_documents" ("changed_in")`,
+      `CREATE TABLE "tender_search_removals" ("tender_id" uuid NOT NULL, "changed_in" xid8 NOT NULL DEFAULT pg_current_xact_id(), CONSTRAINT "pk_tender_search_removals" PRIMARY KEY ("tender_id"))`,
+      `CREATE INDEX "ix_tender_search_removals_changed_in" ON "tender_search_removals" ("changed_in")`,
+      `CREATE FUNCTION tender_search_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+       BEGIN
+         IF TG_OP = 'DELETE' THEN
+           INSERT INTO tender_search_removals (tender_id) VALUES (OLD.tender_id)
+             ON CONFLICT (tender_id) DO UPDATE SET changed_in = pg_current_xact_id();
+           RETURN OLD;
+         END IF;
+         NEW.changed_in := pg_current_xact_id();
+         RETURN NEW;
+       END $$`,
+      `CREATE TRIGGER tender_search_documents_changed BEFORE INSERT OR UPDATE ON "tender_search_documents" FOR EACH ROW EXECUTE FUNCTION tender_search_changed()`,
+      `CREATE TRIGGER tender_search_documents_removed AFTER DELETE ON "tender_search_documents" FOR EACH ROW EXECUTE FUNCTION tender_search_changed()`,
       // Words of the indexed tenders, for forgiving one typo: a misspelt word is looked up here by trigrams.
       `CREATE TABLE "search_terms" ("term" text NOT NULL, CONSTRAINT "pk_search_terms" PRIMARY KEY ("term"))`,
       `CREATE INDEX "ix_search_terms_trgm" ON "search_terms" USING gin ("term" gin_trgm_ops)`,
@@ -62,6 +80,8 @@ export class SearchMatchingNotifications1764900000000 implements MigrationInterf
       `DROP TABLE "tender_matches"`,
       `DROP TABLE "search_terms"`,
       `DROP TABLE "tender_search_documents"`,
+      `DROP FUNCTION tender_search_changed()`,
+      `DROP TABLE "tender_search_removals"`,
       `DROP TEXT SEARCH CONFIGURATION es_unaccent`,
       `DROP EXTENSION IF EXISTS fuzzystrmatch`,
     ])
