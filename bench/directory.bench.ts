@@ -13,23 +13,37 @@
  */
 import 'reflect-metadata';
 import type { SupplierDirectoryQuery, SupplierPublicView } from '@eslabon/contracts';
-import { redactUrl, withDatabase } from '@eslabon/config';
 import { writeFileSync } from 'node:fs';
-import { cpus, loadavg, totalmem } from 'node:os';
-import { Client } from 'pg';
-import { DataSource, type EntityManager, type Logger } from 'typeorm';
-import { AuditService } from '../backend/src/core/audit/audit.service';
-import { dataSourceOptions } from '../backend/src/core/database/data-source-options';
-import { ReferenceDataService } from '../backend/src/modules/reference-data/reference-data.service';
+import type { EntityManager } from 'typeorm';
 import { DIRECTORY_TOTAL_CAP, countMatches, directoryFilter } from '../backend/src/modules/suppliers/directory-query';
 import { SupplierDirectoryService } from '../backend/src/modules/suppliers/supplier-directory.service';
-import { type ExplainJson, type PlanSummary, summarizePlan } from './plan-summary';
+import {
+  CaptureLogger,
+  type ExplainedStatement,
+  type Statement,
+  type Stats,
+  adminUrlOrExit,
+  createBenchDatabase,
+  envInt,
+  explain,
+  load,
+  machine,
+  markdownTable,
+  ms,
+  percentile,
+  plansMarkdown,
+  printPlans,
+  stats,
+  time,
+} from './bench-kit';
 import { loadSyntheticSuppliers } from './synthetic-suppliers';
 
 const BENCH_DB = 'eslabon_bench';
 /** p95 above this at 200 000 suppliers counts as slow (bench/README.md). */
 const SLOW_P95_MS = 200;
 const DEFAULT_PAGE_SIZE = 20;
+/** directory() runs its statements with JIT off. */
+const JIT_OFF = ['SET LOCAL jit = off'];
 
 /** What buyers and officers ask the directory (GET /api/v1/suppliers?…); pages stay within the DTO's 500. */
 const QUERIES: { name: string; query: SupplierDirectoryQuery }[] = [
@@ -57,21 +71,6 @@ const QUERIES: { name: string; query: SupplierDirectoryQuery }[] = [
   { name: 'deep page 200, department 91', query: { department: '91', page: 200 } },
 ];
 
-interface Stats {
-  p50: number;
-  p95: number;
-}
-
-interface Statement {
-  sql: string;
-  params: unknown[];
-}
-
-interface ExplainedStatement extends Statement {
-  plan: PlanSummary;
-  planText: string;
-}
-
 interface Result {
   name: string;
   /** Every match, counted without the directory's cap. */
@@ -84,154 +83,26 @@ interface Result {
   explained?: ExplainedStatement[];
 }
 
-const ignore = (): void => undefined;
-
-/** Remembers the statements of the last transaction, i.e. directory()'s page and count queries. */
-class CaptureLogger implements Logger {
-  statements: Statement[] = [];
-  private recording = false;
-  logQuery(query: string, parameters?: unknown[]): void {
-    if (query === 'START TRANSACTION') {
-      this.statements = [];
-      this.recording = true;
-    } else if (query === 'COMMIT') {
-      this.recording = false;
-    } else if (this.recording && !query.startsWith('SET ')) {
-      this.statements.push({ sql: query, params: parameters ?? [] });
-    }
-  }
-  // Everything else TypeORM reports is of no interest here.
-  logQueryError = ignore;
-  logQuerySlow = ignore;
-  logSchemaBuild = ignore;
-  logMigration = ignore;
-  log = ignore;
-}
-
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
-const ms = (n: number) => n.toFixed(1);
-const envInt = (name: string, fallback: number, min = 1) => {
-  const value = Number(process.env[name] ?? fallback);
-  if (!Number.isInteger(value) || value < min) throw new Error(`${name} must be an integer ≥ ${min}`);
-  return value;
-};
-const load = () =>
-  loadavg()
-    .map((l) => l.toFixed(1))
-    .join(' ');
 const statementKind = (sql: string) => (sql.startsWith('SELECT count(*)') ? (sql.includes(' LIMIT ') ? 'capped count' : 'count') : 'page');
 
-async function admin(url: string, sql: string): Promise<void> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
-/** Times `fn` `runs` times after `warmup` untimed calls; returns sorted milliseconds. */
-async function time(fn: () => Promise<unknown>, warmup: number, runs: number): Promise<number[]> {
-  for (let i = 0; i < warmup; i++) await fn();
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const started = performance.now();
-    await fn();
-    samples.push(performance.now() - started);
-  }
-  return samples.sort((a, b) => a - b);
-}
-
-/** EXPLAIN (ANALYZE, BUFFERS) of each statement, with JIT off as directory() runs them. */
-async function explain(db: DataSource, statements: Statement[]): Promise<ExplainedStatement[]> {
-  return db.transaction(async (em) => {
-    await em.query(`SET LOCAL jit = off`);
-    const out: ExplainedStatement[] = [];
-    for (const s of statements) {
-      const [json] = await em.query(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${s.sql}`, s.params);
-      const text: { 'QUERY PLAN': string }[] = await em.query(`EXPLAIN (ANALYZE, BUFFERS) ${s.sql}`, s.params);
-      out.push({
-        ...s,
-        plan: summarizePlan((json['QUERY PLAN'] as ExplainJson[])[0]),
-        planText: text.map((row) => row['QUERY PLAN']).join('\n'),
-      });
-    }
-    return out;
-  });
-}
-
-async function machine(db: DataSource): Promise<string> {
-  const [pg] = await db.query(`SELECT version() AS version, current_setting('shared_buffers') AS shared_buffers,
-      current_setting('work_mem') AS work_mem, current_setting('max_parallel_workers_per_gather') AS parallel,
-      current_setting('lc_collate') AS collation`);
-  const cpu = cpus();
-  return [
-    `${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB RAM, Node ${process.version}`,
-    `${String(pg.version).split(' on ')[0]}; shared_buffers ${pg.shared_buffers}, work_mem ${pg.work_mem}, ` +
-      `max_parallel_workers_per_gather ${pg.parallel}, collation ${pg.collation}`,
-  ].join('\n');
-}
-
 function table(results: Result[]): string {
-  const rows = results.map((r) =>
-    [r.name, r.matches.toLocaleString('en-US'), `${ms(r.timing.p50)} / ${ms(r.timing.p95)}`, ms(r.viewsP50)].join(' | '),
+  return markdownTable(
+    ['Query', 'Matches', 'p50 / p95 ms', 'views p50 ms'],
+    results.map((r) => [r.name, r.matches.toLocaleString('en-US'), `${ms(r.timing.p50)} / ${ms(r.timing.p95)}`, ms(r.viewsP50)]),
   );
-  return ['| Query | Matches | p50 / p95 ms | views p50 ms |', '| --- | ---: | ---: | ---: |', ...rows.map((r) => `| ${r} |`)].join('\n');
-}
-
-function plans(results: Result[]): string {
-  return results
-    .filter((r) => r.explained)
-    .map((r) =>
-      [
-        `### ${r.name}`,
-        '',
-        ...(r.explained ?? []).map((s) =>
-          [
-            `#### ${statementKind(s.sql)}: execution ${ms(s.plan.executionMs)} ms (planning ${ms(s.plan.planningMs)} ms)`,
-            '',
-            `Buffers: ${s.plan.sharedHit} hit, ${s.plan.sharedRead} read, ${s.plan.tempWritten} temp written. ` +
-              'Busiest nodes (own time summed over loops and parallel workers, from µs-rounded per-loop times):',
-            '',
-            ...s.plan.hotNodes.map((n) => `- ${n}`),
-            '',
-            '```sql',
-            s.sql.trim(),
-            `-- parameters: ${JSON.stringify(s.params)}`,
-            '```',
-            '',
-            '```text',
-            s.planText,
-            '```',
-            '',
-          ].join('\n'),
-        ),
-      ].join('\n'),
-    )
-    .join('\n');
 }
 
 async function main(): Promise<void> {
-  const adminUrl = process.env['DATABASE_URL'];
-  if (!adminUrl) throw new Error('Set DATABASE_URL to a PostgreSQL server, e.g. postgres://postgres@127.0.0.1:5432/postgres');
+  const adminUrl = adminUrlOrExit();
   const n = envInt('BENCH_SUPPLIERS', 200_000);
   const runs = envInt('BENCH_RUNS', 30);
   const warmup = envInt('BENCH_WARMUP', 3, 0);
 
-  await admin(adminUrl, `DROP DATABASE IF EXISTS ${BENCH_DB} WITH (FORCE)`);
-  await admin(adminUrl, `CREATE DATABASE ${BENCH_DB}`);
-  const url = withDatabase(adminUrl, BENCH_DB);
-  const logger = new CaptureLogger();
-  const db = new DataSource({ ...dataSourceOptions(url, 'eslabon-bench'), logger });
+  const logger = new CaptureLogger('transaction');
+  // The migrations create the directory's indexes.
+  const { db, close } = await createBenchDatabase(adminUrl, BENCH_DB, logger);
   try {
-    await db.initialize();
-    // The same steps as backend/src/migrate.ts; the migrations create the directory's indexes.
-    await db.runMigrations({ transaction: 'each' });
-    const audit = new AuditService(db);
-    await new ReferenceDataService(db, audit).loadMissing();
-    console.log(`Database ${redactUrl(url)} migrated, reference data loaded; loading ${n} suppliers…`);
-
+    console.log(`Loading ${n} suppliers…`);
     // loadSyntheticSuppliers ends with VACUUM ANALYZE of the registry tables.
     const runner = db.createQueryRunner();
     const loaded = await loadSyntheticSuppliers(runner, n).finally(() => runner.release());
@@ -263,31 +134,20 @@ async function main(): Promise<void> {
       }
       const ids = page.items.map((i) => i.organizationId);
       const viewSamples = await time(() => views.publicViews(db.manager, ids), 1, Math.min(runs, 10));
-      const r: Result = {
-        name,
-        matches,
-        timing: { p50: percentile(samples, 0.5), p95: percentile(samples, 0.95) },
-        viewsP50: percentile(viewSamples, 0.5),
-        statements,
-      };
+      const r: Result = { name, matches, timing: stats(samples), viewsP50: percentile(viewSamples, 0.5), statements };
       results.push(r);
       console.log(`  ${name.padEnd(48)} ${String(matches).padStart(7)} matches  p50 ${ms(r.timing.p50)} ms  p95 ${ms(r.timing.p95)} ms`);
     }
     loads.push(`after: ${load()}`);
     // Explain the slow ones, or at least the three slowest.
     const bySlowness = [...results].sort((a, b) => b.timing.p95 - a.timing.p95);
-    for (const r of bySlowness.filter((r, i) => i < 3 || r.timing.p95 > SLOW_P95_MS)) r.explained = await explain(db, r.statements);
+    for (const r of bySlowness.filter((r, i) => i < 3 || r.timing.p95 > SLOW_P95_MS))
+      r.explained = await explain(db, r.statements, { setup: JIT_OFF });
 
     const env = await machine(db);
     const header = `${env}\nLoad average (1/5/15 min) ${loads.join('; ')}`;
     console.log(`\n${header}\n\n${table(results)}\n`);
-    for (const r of bySlowness.filter((r) => r.explained)) {
-      console.log(`${r.name}:`);
-      for (const s of r.explained ?? []) {
-        console.log(`  ${statementKind(s.sql)}: execution ${ms(s.plan.executionMs)} ms`);
-        for (const node of s.plan.hotNodes) console.log(`    ${node}`);
-      }
-    }
+    printPlans(bySlowness, statementKind);
     const reportPath = process.env['BENCH_REPORT'];
     if (reportPath) {
       const when = `${new Date().toISOString()}, ${n.toLocaleString('en-US')} suppliers, ${runs} timed runs after ${warmup} warm-ups per query.`;
@@ -308,15 +168,13 @@ async function main(): Promise<void> {
           '',
           "Each statement of `directory()`'s transaction, explained with JIT off as the service runs it.",
           '',
-          plans(bySlowness),
+          plansMarkdown(bySlowness, statementKind),
         ].join('\n'),
       );
       console.log(`\nReport written to ${reportPath}`);
     }
   } finally {
-    if (db.isInitialized) await db.destroy();
-    if (process.env['BENCH_KEEP'] === '1') console.log(`Kept database ${BENCH_DB}`);
-    else await admin(adminUrl, `DROP DATABASE IF EXISTS ${BENCH_DB} WITH (FORCE)`);
+    await close();
   }
 }
 

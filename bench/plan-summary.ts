@@ -23,6 +23,8 @@ export interface ExplainJson {
   Plan: PlanNode;
   'Planning Time': number;
   'Execution Time': number;
+  /** Present when the statement was JIT-compiled; its time is part of the execution time. */
+  JIT?: { Functions: number; Timing: { Total: number } };
 }
 
 export interface PlanSummary {
@@ -31,6 +33,8 @@ export interface PlanSummary {
   sharedHit: number;
   sharedRead: number;
   tempWritten: number;
+  /** JIT compilation, included in executionMs; 0 when the statement was not compiled. */
+  jitMs: number;
   /** The nodes that spend the most time themselves (children excluded), most first. */
   hotNodes: string[];
 }
@@ -66,6 +70,7 @@ export function summarizePlan(explain: ExplainJson, top = 3): PlanSummary {
     sharedHit: explain.Plan['Shared Hit Blocks'] ?? 0,
     sharedRead: explain.Plan['Shared Read Blocks'] ?? 0,
     tempWritten: explain.Plan['Temp Written Blocks'] ?? 0,
+    jitMs: explain.JIT?.Timing.Total ?? 0,
     hotNodes: nodes.slice(0, top).map(({ node, ms }) => `${ms.toFixed(1)} ms ${label(node)}`),
   };
 }

@@ -8,10 +8,16 @@ import { ACTIVITIES, CITY_WEIGHTS, EXTRA_PHRASES, FIRST_MEN, FIRST_WOMEN, PLACES
  * so a run with the same N produces the same data.
  */
 
-const uuidOf = (namespace: string, i: string) => `('00000000-0000-4000-${namespace}-' || lpad(to_hex(${i}), 12, '0'))::uuid`;
+/** A deterministic uuid for row `i` (an SQL expression) of a kind of row (`namespace`, 4 hex digits). */
+export const uuidOf = (namespace: string, i: string) => `('00000000-0000-4000-${namespace}-' || lpad(to_hex(${i}), 12, '0'))::uuid`;
 
-/** Small lookup tables the generator joins on by index; dropped with the bench database. */
-async function createHelperTables(q: QueryRunner): Promise<void> {
+/**
+ * Small lookup tables the generators join on by index (bench_muni, bench_city, bench_class, bench_activity,
+ * bench_activity_slot), created once per database; dropped with the bench database.
+ */
+export async function ensureHelperTables(q: QueryRunner): Promise<void> {
+  const [{ present }] = await q.query(`SELECT to_regclass('bench_muni') IS NOT NULL AS present`);
+  if (present) return;
   await q.query(`CREATE UNLOGGED TABLE bench_muni AS
     SELECT row_number() OVER (ORDER BY code)::int AS idx, code FROM divipola_municipalities`);
   await q.query(
@@ -54,8 +60,10 @@ async function createHelperTables(q: QueryRunner): Promise<void> {
  * Shares: 4% never finished the identity step, 1% organizations rejected, 25% national coverage,
  * 55% company / 25% natural person / 8% cooperative / 12% economía popular, 70% micro,
  * ~30% women-led, 25% verified, 3–6 UNSPSC classes around the activity's own.
+ * With `everyone` (a UNSPSC class), every supplier is registered, active, of national coverage and
+ * offers that class besides its own: all of them match a tender of that class.
  */
-async function drawSuppliers(q: QueryRunner, n: number): Promise<void> {
+async function drawSuppliers(q: QueryRunner, n: number, everyone: string | null): Promise<void> {
   await q.query(`SELECT setseed(0.2026)`);
   await q.query(
     `CREATE UNLOGGED TABLE bench_supplier AS
@@ -69,7 +77,8 @@ async function drawSuppliers(q: QueryRunner, n: number): Promise<void> {
               CASE WHEN r_type < 0.55 THEN 'company' WHEN r_type < 0.80 THEN 'natural_person'
                    WHEN r_type < 0.88 THEN 'cooperative' ELSE 'economia_popular' END AS supplier_type,
               CASE WHEN r_size < 0.70 THEN 'micro' WHEN r_size < 0.90 THEN 'pequena' WHEN r_size < 0.97 THEN 'mediana' ELSE 'grande' END AS size_class,
-              CASE WHEN r_cov < 0.25 THEN 'national' WHEN r_cov < 0.80 THEN 'departments' ELSE 'municipalities' END AS coverage_scope,
+              CASE WHEN r_cov < 0.25 OR $2::text IS NOT NULL THEN 'national' WHEN r_cov < 0.80 THEN 'departments'
+                   ELSE 'municipalities' END AS coverage_scope,
               1 + floor(r_act * (SELECT count(*) FROM bench_activity_slot))::int AS slot,
               1 + floor(r_muni * CASE WHEN r_where < 0.5 THEN (SELECT count(*) FROM bench_city) ELSE (SELECT count(*) FROM bench_muni) END)::int AS place,
               1 + floor(power(r_cls, 3) * (SELECT count(*) FROM bench_class))::int AS anchor_popularity,
@@ -77,12 +86,12 @@ async function drawSuppliers(q: QueryRunner, n: number): Promise<void> {
          FROM r
      )
      SELECT d.i, ${uuidOf('a000', 'd.i')} AS id, ${uuidOf('b000', 'd.i')} AS classification_id,
-            d.r_misc >= 0.04 AS registered, d.r_status >= 0.01 AS active,
+            (d.r_misc >= 0.04 OR $2::text IS NOT NULL) AS registered, (d.r_status >= 0.01 OR $2::text IS NOT NULL) AS active,
             d.supplier_type, d.size_class, d.coverage_scope, a.idx AS activity, a.sector,
             m.code AS municipality, left(m.code, 2) AS department, m.idx AS muni_idx,
             d.r_women < 0.30 AS women_led, d.r_ver, d.r_cov2, d.r_prod, d.r_name, d.r_name2, d.r_misc,
             -- The activity's classes, then neighbours (same family or segment) of a power-law anchor.
-            a.classes || ARRAY(SELECT c.code FROM bench_class c
+            array_remove(ARRAY[$2::text], NULL) || a.classes || ARRAY(SELECT c.code FROM bench_class c
                                 WHERE c.idx >= anchor.idx AND c.idx < anchor.idx + greatest(d.class_count - cardinality(a.classes), 1)) AS classes
        FROM d
        JOIN bench_activity_slot s ON s.slot = d.slot
@@ -91,10 +100,15 @@ async function drawSuppliers(q: QueryRunner, n: number): Promise<void> {
        LEFT JOIN bench_muni anywhere ON d.r_where >= 0.5 AND anywhere.idx = d.place
        JOIN bench_muni m ON m.code = coalesce(city.code, anywhere.code)
        JOIN bench_class anchor ON anchor.popularity = d.anchor_popularity`,
-    [n],
+    [n, everyone],
   );
   await q.query(`ALTER TABLE bench_supplier ADD PRIMARY KEY (i)`);
 }
+
+/** `CROSS JOIN LATERAL … dv`: DIAN's modulo-11 check digit (`dv.digit`) of the NIT text `nit` (RULES.md §9). */
+export const checkDigitJoin = (nit: string) => `CROSS JOIN LATERAL (SELECT CASE WHEN t % 11 < 2 THEN t % 11 ELSE 11 - t % 11 END AS digit
+       FROM (SELECT sum(substr(reverse(${nit}), k, 1)::int * (ARRAY[3,7,13,17,19,23,29,37,41,43,47,53,59,67,71])[k]) AS t
+               FROM generate_series(1, length(${nit})) AS k) w) dv`;
 
 /** Legal name by supplier type, as in demo-data.ts: "Confecciones Rojas Andina S.A.S.", "Cooperativa …", a person. */
 const LEGAL_NAME = `CASE s.supplier_type
@@ -159,10 +173,7 @@ async function insertRegistry(q: QueryRunner): Promise<void> {
                                   (CASE WHEN s.supplier_type = 'natural_person' THEN 1000000000 ELSE 800000000 END + s.i)::text AS nit) names
        CROSS JOIN LATERAL (SELECT (CASE WHEN s.women_led THEN ${arrayPick('$4', 's.i % 10')} ELSE ${arrayPick('$5', 's.i % 10')} END)
                                   || ' ' || surname || ' ' || ${arrayPick('$2', '(s.i * 7 + 3) % 18')} AS name) person
-       -- DIAN's modulo-11 check digit of the NIT (RULES.md §9).
-       CROSS JOIN LATERAL (SELECT CASE WHEN t % 11 < 2 THEN t % 11 ELSE 11 - t % 11 END AS digit
-                             FROM (SELECT sum(substr(reverse(nit), k, 1)::int * (ARRAY[3,7,13,17,19,23,29,37,41,43,47,53,59,67,71])[k]) AS t
-                                     FROM generate_series(1, length(nit)) AS k) w) dv
+       ${checkDigitJoin('nit')}
       WHERE s.registered`,
     [PLACES, SURNAMES, EXTRA_PHRASES, FIRST_WOMEN, FIRST_MEN],
   );
@@ -195,6 +206,28 @@ async function insertCapabilities(q: QueryRunner): Promise<void> {
       WHERE s.registered AND a.product_name IS NOT NULL AND s.r_prod < 0.6 AND (k = 1 OR s.r_prod < 0.2)`);
 }
 
+/** Stands in for an argon2id hash: no password verifies against it, and nobody signs in during a bench. */
+export const NO_PASSWORD_HASH = '$argon2id$v=19$m=19456,t=2,p=1$YmVuY2hub3NhbHQ$bm8tcGFzc3dvcmQtZm9yLWJlbmNoLXVzZXJz';
+
+/**
+ * One supplier_admin user per registered supplier: the legal representative, with an address that was
+ * never verified, so notices about tenders stay in the bell and no e-mail is queued for them.
+ */
+export async function loadSupplierMembers(q: QueryRunner): Promise<number> {
+  await q.query(
+    `INSERT INTO users (id, email, name, password_hash, locale, email_verified_at, created_at)
+     SELECT ${uuidOf('c000', 's.i')}, 'usuario' || s.i || '@proveedor' || s.i || '.com.co', p.legal_representative, $1, 'es-CO', NULL, p.created_at
+       FROM bench_supplier s JOIN supplier_profiles p ON p.organization_id = s.id WHERE s.registered`,
+    [NO_PASSWORD_HASH],
+  );
+  await q.query(`INSERT INTO memberships (user_id, organization_id, role, created_at)
+     SELECT ${uuidOf('c000', 's.i')}, s.id, 'supplier_admin', now() FROM bench_supplier s WHERE s.registered`);
+  await q.query(`VACUUM ANALYZE users`);
+  await q.query(`VACUUM ANALYZE memberships`);
+  const [{ n }] = await q.query(`SELECT count(*)::int AS n FROM memberships`);
+  return n;
+}
+
 export interface LoadSummary {
   organizations: number;
   registered: number;
@@ -204,10 +237,10 @@ export interface LoadSummary {
 }
 
 /** Fills the registry tables of a migrated database with `n` suppliers, on one connection. */
-export async function loadSyntheticSuppliers(q: QueryRunner, n: number): Promise<LoadSummary> {
+export async function loadSyntheticSuppliers(q: QueryRunner, n: number, options: { everyone?: string } = {}): Promise<LoadSummary> {
   const started = performance.now();
-  await createHelperTables(q);
-  await drawSuppliers(q, n);
+  await ensureHelperTables(q);
+  await drawSuppliers(q, n, options.everyone ?? null);
   await insertRegistry(q);
   await insertCapabilities(q);
   for (const t of [
