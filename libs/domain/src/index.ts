@@ -14,3 +14,5 @@ export * from './lib/tender-lifecycle';
 export * from './lib/field-changes';
 export * from './lib/bid-rules';
 export * from './lib/matching';
+export * from './lib/tie-break';
+export * from './lib/bid-scoring';
