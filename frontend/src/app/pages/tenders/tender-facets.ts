@@ -1,3 +1,4 @@
+import { NgTemplateOutlet } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { Params, RouterLink } from '@angular/router';
@@ -28,37 +29,31 @@ const paramOf = (facet: TenderFacet) => (facet === 'segment' ? 'unspsc' : facet)
  */
 @Component({
   selector: 'esl-tender-facets',
-  imports: [RouterLink, MatButtonModule],
+  imports: [RouterLink, MatButtonModule, NgTemplateOutlet],
   template: `
+    <ng-template #choice let-v>
+      <li>
+        <a
+          [routerLink]="[]"
+          [queryParams]="v.link"
+          queryParamsHandling="merge"
+          [class.chosen]="v.chosen"
+          [attr.aria-current]="v.chosen ? 'true' : null"
+          >{{ v.label }} <span class="count">({{ v.count }})</span></a
+        >
+      </li>
+    </ng-template>
     @for (group of groups(); track group.facet) {
       <section class="facet" [attr.aria-labelledby]="'facet-' + group.facet">
         <h3 [id]="'facet-' + group.facet">{{ group.title }}</h3>
         <ul [attr.data-testid]="'facet-' + group.facet">
           @if (group.facet === 'status') {
             @for (v of statusChoices(); track v.value) {
-              <li>
-                <a
-                  [routerLink]="[]"
-                  [queryParams]="v.link"
-                  queryParamsHandling="merge"
-                  [class.chosen]="v.chosen"
-                  [attr.aria-current]="v.chosen ? 'true' : null"
-                  >{{ v.label }} <span class="count">({{ v.count }})</span></a
-                >
-              </li>
+              <ng-container *ngTemplateOutlet="choice; context: { $implicit: v }" />
             }
           }
           @for (v of group.values; track v.value) {
-            <li>
-              <a
-                [routerLink]="[]"
-                [queryParams]="v.link"
-                queryParamsHandling="merge"
-                [class.chosen]="v.chosen"
-                [attr.aria-current]="v.chosen ? 'true' : null"
-                >{{ v.label }} <span class="count">({{ v.count }})</span></a
-              >
-            </li>
+            <ng-container *ngTemplateOutlet="choice; context: { $implicit: v }" />
           }
         </ul>
         @if (group.hidden > 0 || expanded().has(group.facet)) {
