@@ -13,6 +13,8 @@ import { StorageModule } from './core/storage/storage.module';
 import { TendersModule } from './modules/tenders/tenders.module';
 import { PlanLinesModule } from './modules/procurement-plans/plan-lines.module';
 import { BidsModule } from './modules/bids/bids.module';
+import { EvaluationModule } from './modules/evaluation/evaluation.module';
+import { AwardsModule } from './modules/awards/awards.module';
 import { SearchEngineModule, SearchModule } from './modules/search/search.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { QueueAdminModule } from './modules/queue-admin/failed-jobs.controller';
@@ -39,6 +41,8 @@ export class AppModule {
         TendersModule,
         PlanLinesModule,
         BidsModule,
+        EvaluationModule,
+        AwardsModule,
         NotificationsModule,
         QueueAdminModule,
         ...(config.frontendDist ? [ServeStaticModule.forRoot({ rootPath: config.frontendDist, exclude: ['/api/{*path}'] })] : []),

@@ -4,12 +4,14 @@ import { CoreModule } from './core/core.module';
 import { RetentionJobModule } from './core/maintenance/retention.job';
 import { MailModule } from './core/mail/mail.module';
 import { OutboxWorkerModule } from './core/outbox/outbox.module';
+import { BidReceiptMailConsumer } from './modules/bids/bid-receipt-mail.consumer';
 import { AccountMailConsumer } from './modules/accounts/account-mail.consumer';
 import { HeartbeatJobModule } from './modules/heartbeat/heartbeat.job';
 import { TenderDeadlineScheduler, TenderDeadlinesJobModule } from './modules/tenders/tender-deadlines.job';
 import { TenderFollowersConsumer } from './modules/tenders/tender-followers.consumer';
 import { MatchingJobModule, MatchingScheduler } from './modules/matching/matching.job';
 import { NotificationsJobModule } from './modules/notifications/notifications.job';
+import { ParticipantNoticesConsumer } from './modules/notifications/participant-notices.consumer';
 import { SearchIndexConsumer } from './modules/search/search-indexer';
 import { SearchEngineModule } from './modules/search/search.module';
 
@@ -30,10 +32,12 @@ export class WorkerModule {
         NotificationsJobModule,
         OutboxWorkerModule.forConsumers([
           AccountMailConsumer,
+          BidReceiptMailConsumer,
           TenderDeadlineScheduler,
           TenderFollowersConsumer,
           SearchIndexConsumer,
           MatchingScheduler,
+          ParticipantNoticesConsumer,
         ]),
       ],
     };

@@ -14,3 +14,4 @@ export * from './lib/tenders';
 export * from './lib/bids';
 export * from './lib/search';
 export * from './lib/notifications';
+export * from './lib/evaluation';

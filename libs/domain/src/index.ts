@@ -16,3 +16,4 @@ export * from './lib/bid-rules';
 export * from './lib/matching';
 export * from './lib/tie-break';
 export * from './lib/bid-scoring';
+export * from './lib/lot-ranking';

@@ -30,6 +30,13 @@ import {
 } from '../../modules/tenders/tender.entities';
 import { PlanLine, PlanLineInterest } from '../../modules/procurement-plans/plan-line.entities';
 import { Bid, TenderBidKey } from '../../modules/bids/bid.entities';
+import {
+  BidReview,
+  EvaluationObservation,
+  EvaluationReportRecord,
+  TenderCommitteeMember,
+} from '../../modules/evaluation/evaluation.entities';
+import { Award, Contract } from '../../modules/awards/award.entities';
 import { TenderMatch } from '../../modules/matching/tender-match.entity';
 import { Notification, NotificationPreference, SavedSearch } from '../../modules/notifications/notification.entities';
 
@@ -68,6 +75,12 @@ export const ENTITIES = [
   PlanLineInterest,
   TenderBidKey,
   Bid,
+  TenderCommitteeMember,
+  BidReview,
+  EvaluationReportRecord,
+  EvaluationObservation,
+  Award,
+  Contract,
   TenderMatch,
   Notification,
   NotificationPreference,

@@ -27,6 +27,22 @@ export interface MailTemplateParams {
     link: string;
     unsubscribeLink: string;
   };
+  /** A bid's receipt: kept by e-mail so the supplier can prove later what it sealed and when. */
+  bidReceipt: {
+    reference: string;
+    tenderTitle: string;
+    bidId: string;
+    version: number;
+    withdrawn: boolean;
+    submittedAtUtc: string;
+    submittedAtBogota: string;
+    digest: string;
+    link: string;
+  };
+  /** The evaluation report is out: to everyone who bid, with the last day for observations. */
+  evaluationReport: { reference: string; tenderTitle: string; version: number; commentUntil: string; link: string };
+  /** The tender is decided: to everyone who bid. */
+  tenderDecided: { reference: string; tenderTitle: string; lines: string[]; link: string };
   notificationDigest: { items: { reference: string; tenderTitle: string; why: string }[]; link: string; unsubscribeLink: string };
 }
 
@@ -162,6 +178,74 @@ const TEMPLATES: Templates = {
       ],
       action: { label: 'See what changed', link },
       footnote: 'You receive this message because your organization follows this tender; you can unfollow it on its page.',
+    }),
+  },
+  bidReceipt: {
+    'es-CO': ({ reference, tenderTitle, bidId, version, withdrawn, submittedAtUtc, submittedAtBogota, digest, link }) => ({
+      subject: `${reference}: recibo de ${withdrawn ? 'retiro de la oferta' : 'su oferta'} (versión ${version})`,
+      greeting: 'Hola:',
+      paragraphs: [
+        withdrawn
+          ? `Su organización retiró su oferta en el proceso ${reference}, «${tenderTitle}».`
+          : `Recibimos la oferta sellada de su organización en el proceso ${reference}, «${tenderTitle}». Nadie puede verla antes del cierre.`,
+        `Oferta ${bidId}, versión ${version}. Hora del servidor: ${submittedAtBogota} (Bogotá), ${submittedAtUtc} (UTC).`,
+        `Huella SHA-256 del contenido sellado: ${digest}`,
+        'Guarde este correo: con el contenido que envió y el valor aleatorio del recibo, cualquiera puede recalcular la huella.',
+      ],
+      action: { label: 'Ver el recibo', link },
+      footnote: 'Recibe este mensaje porque presentó o cambió una oferta en Eslabón.',
+    }),
+    en: ({ reference, tenderTitle, bidId, version, withdrawn, submittedAtUtc, submittedAtBogota, digest, link }) => ({
+      subject: `${reference}: receipt of ${withdrawn ? 'the withdrawal of your bid' : 'your bid'} (version ${version})`,
+      greeting: 'Hello,',
+      paragraphs: [
+        withdrawn
+          ? `Your organization withdrew its bid on tender ${reference}, “${tenderTitle}”.`
+          : `We received your organization’s sealed bid on tender ${reference}, “${tenderTitle}”. Nobody can see it before closing.`,
+        `Bid ${bidId}, version ${version}. Server time: ${submittedAtBogota} (Bogotá), ${submittedAtUtc} (UTC).`,
+        `SHA-256 digest of the sealed content: ${digest}`,
+        'Keep this e-mail: with the content you sent and the receipt’s random value, anyone can recompute the digest.',
+      ],
+      action: { label: 'See the receipt', link },
+      footnote: 'You receive this message because you submitted or changed a bid on Eslabón.',
+    }),
+  },
+  evaluationReport: {
+    'es-CO': ({ reference, tenderTitle, version, commentUntil, link }) => ({
+      subject: `${reference}: se publicó el informe de evaluación de «${tenderTitle}»`,
+      greeting: 'Hola:',
+      paragraphs: [
+        `La entidad publicó la versión ${version} del informe de evaluación del proceso ${reference}, en el que su organización presentó oferta.`,
+        `Puede presentar observaciones hasta el ${commentUntil} (hora de Colombia); los documentos que no otorgan puntaje pueden subsanarse hasta ese día.`,
+      ],
+      action: { label: 'Ver el informe', link },
+      footnote: 'Recibe este mensaje porque su organización presentó oferta en este proceso.',
+    }),
+    en: ({ reference, tenderTitle, version, commentUntil, link }) => ({
+      subject: `${reference}: the evaluation report of “${tenderTitle}” is out`,
+      greeting: 'Hello,',
+      paragraphs: [
+        `The buyer published version ${version} of the evaluation report of tender ${reference}, on which your organization bid.`,
+        `You may send observations until ${commentUntil} (Colombia time); documents that carry no points may be corrected until that day.`,
+      ],
+      action: { label: 'See the report', link },
+      footnote: 'You receive this message because your organization bid on this tender.',
+    }),
+  },
+  tenderDecided: {
+    'es-CO': ({ reference, tenderTitle, lines, link }) => ({
+      subject: `${reference}: se decidió «${tenderTitle}»`,
+      greeting: 'Hola:',
+      paragraphs: [`La entidad decidió el proceso ${reference}, en el que su organización presentó oferta:`, ...lines],
+      action: { label: 'Ver la decisión', link },
+      footnote: 'Recibe este mensaje porque su organización presentó oferta en este proceso.',
+    }),
+    en: ({ reference, tenderTitle, lines, link }) => ({
+      subject: `${reference}: “${tenderTitle}” was decided`,
+      greeting: 'Hello,',
+      paragraphs: [`The buyer decided tender ${reference}, on which your organization bid:`, ...lines],
+      action: { label: 'See the decision', link },
+      footnote: 'You receive this message because your organization bid on this tender.',
     }),
   },
   tenderMatch: {

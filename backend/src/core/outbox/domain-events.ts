@@ -19,6 +19,10 @@ export interface DomainEvents {
   'tender.limitation_decided': { tenderId: string; limited: boolean };
   'tender.question_answered': { tenderId: string; questionId: string };
   'bid.submitted': { bidId: string; tenderId: string; version: number };
+  'bid.withdrawn': { bidId: string; tenderId: string; version: number };
+  'tender.report_published': { tenderId: string; version: number };
+  /** The lots are decided (some awarded); all void is `tender.voided`. */
+  'tender.awarded': { tenderId: string };
 }
 
 export type DomainEventType = keyof DomainEvents;

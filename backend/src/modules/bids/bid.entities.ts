@@ -55,6 +55,10 @@ export class Bid {
   @Column({ type: 'text' })
   status!: 'submitted' | 'withdrawn';
 
+  /** The version of the tender's terms the bid answered (an adenda may ask for a reconfirmation). */
+  @Column({ type: 'integer', default: 1 })
+  termsVersion!: number;
+
   /** 1 at the first submission, one more with each change before closing. */
   @Column({ type: 'integer' })
   version!: number;

@@ -1,6 +1,6 @@
-import { Body, Controller, Get, Headers, HttpStatus, Param, ParseUUIDPipe, Put } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Headers, HttpStatus, Param, ParseUUIDPipe, Put } from '@nestjs/common';
 import { ApiHeader, ApiTags } from '@nestjs/swagger';
-import { BUYER_ROLES, SUPPLIER_ROLES, type BidCount, type BidReceipt } from '@eslabon/contracts';
+import { BUYER_ROLES, SUPPLIER_ROLES, type BidCount, type BidReceipt, type MyBidView } from '@eslabon/contracts';
 import type { Actor } from '../../core/audit/actor';
 import { Authorize, CurrentActor } from '../../core/auth/auth.decorators';
 import { DomainError } from '../../core/http/domain-error';
@@ -9,36 +9,60 @@ import { BidsService } from './bids.service';
 
 const UUID = new ParseUUIDPipe({ version: '4', errorHttpStatusCode: HttpStatus.NOT_FOUND });
 const IDEMPOTENCY_KEY = /^[\w-]{8,100}$/;
+const KEY_HEADER = { name: 'Idempotency-Key', required: true, description: '8–100 letters, digits, - or _; one per submission' };
+
+function idempotencyKey(key: string | undefined): string {
+  if (!key || !IDEMPOTENCY_KEY.test(key))
+    throw new DomainError('invalid', 'idempotency_key_required', 'Send an Idempotency-Key header of 8 to 100 letters, digits, - or _');
+  return key;
+}
 
 @ApiTags('bids')
-@Controller('tenders/:tenderId')
+@Controller()
 export class BidsController {
   constructor(private readonly bids: BidsService) {}
 
   /** Submits or replaces the organization's bid until closing; the same Idempotency-Key returns the same receipt. */
   @Authorize({ roles: ['supplier_admin'], inActiveOrganization: true })
-  @Put('bid')
-  @ApiHeader({ name: 'Idempotency-Key', required: true, description: '8–100 letters, digits, - or _; one per submission' })
+  @Put('tenders/:tenderId/bid')
+  @ApiHeader(KEY_HEADER)
   submit(
     @Param('tenderId', UUID) tenderId: string,
     @Body() input: BidDto,
     @Headers('idempotency-key') key: string | undefined,
     @CurrentActor() actor: Actor,
   ): Promise<BidReceipt> {
-    if (!key || !IDEMPOTENCY_KEY.test(key))
-      throw new DomainError('invalid', 'idempotency_key_required', 'Send an Idempotency-Key header of 8 to 100 letters, digits, - or _');
-    return this.bids.submit(tenderId, input, key, actor);
+    return this.bids.submit(tenderId, input, idempotencyKey(key), actor);
+  }
+
+  /** Withdraws the organization's bid until closing. */
+  @Authorize({ roles: ['supplier_admin'], inActiveOrganization: true })
+  @Delete('tenders/:tenderId/bid')
+  @ApiHeader(KEY_HEADER)
+  withdraw(
+    @Param('tenderId', UUID) tenderId: string,
+    @Headers('idempotency-key') key: string | undefined,
+    @CurrentActor() actor: Actor,
+  ): Promise<BidReceipt> {
+    return this.bids.withdraw(tenderId, idempotencyKey(key), actor);
   }
 
   @Authorize({ roles: SUPPLIER_ROLES, inActiveOrganization: true })
-  @Get('bid')
+  @Get('tenders/:tenderId/bid')
   receipt(@Param('tenderId', UUID) tenderId: string, @CurrentActor() actor: Actor): Promise<BidReceipt> {
     return this.bids.receipt(tenderId, actor.organizationId as string);
   }
 
+  /** The organization's bids ("my bids"). */
+  @Authorize({ roles: SUPPLIER_ROLES, inActiveOrganization: true })
+  @Get('bids')
+  mine(@CurrentActor() actor: Actor): Promise<MyBidView[]> {
+    return this.bids.mine(actor.organizationId as string);
+  }
+
   /** Before closing the buyer learns only how many bids there are. */
   @Authorize({ roles: BUYER_ROLES, resource: { type: 'tender', param: 'tenderId' } })
-  @Get('bids/count')
+  @Get('tenders/:tenderId/bids/count')
   count(@Param('tenderId') tenderId: string): Promise<BidCount> {
     return this.bids.count(tenderId);
   }

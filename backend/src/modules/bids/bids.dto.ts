@@ -1,8 +1,36 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { NATIONAL_INDUSTRY_STATUSES, type BidInput, type BidLotInput, type NationalIndustryStatus } from '@eslabon/contracts';
+import {
+  NATIONAL_INDUSTRY_STATUSES,
+  PLURAL_BIDDER_KINDS,
+  type BidClaims,
+  type BidInput,
+  type BidLotInput,
+  type NationalIndustryStatus,
+  type PluralBidderInput,
+  type PluralBidderKind,
+  type PluralMemberInput,
+} from '@eslabon/contracts';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsUUID, Max, Min, ValidateNested } from 'class-validator';
-import { WholeCop } from '../../core/http/dto-fields';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsDefined,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsUUID,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { NitDigits } from '../../core/http/colombian-ids';
+import { Text, WholeCop } from '../../core/http/dto-fields';
+
+/** A whole percent, 0 to 100. */
+const Percent = () => applyDecorators(ApiProperty({ minimum: 0, maximum: 100 }), IsInt(), Min(0), Max(100));
 
 class BidLotDto implements BidLotInput {
   @ApiProperty()
@@ -24,6 +52,73 @@ class BidLotDto implements BidLotInput {
   nationalComponentPercent!: number | null;
 }
 
+class BidClaimsDto implements BidClaims {
+  @ApiProperty()
+  @IsBoolean()
+  disabilityBonus!: boolean;
+
+  @ApiProperty()
+  @IsBoolean()
+  womanHeadOfHousehold!: boolean;
+
+  @Percent()
+  disabilityPayrollPercent!: number;
+
+  @Percent()
+  olderWorkersPercent!: number;
+
+  @Percent()
+  ethnicPayrollPercent!: number;
+
+  @ApiProperty()
+  @IsBoolean()
+  reincorporation!: boolean;
+
+  @Percent()
+  mipymePaymentsPercent!: number;
+
+  @ApiProperty()
+  @IsBoolean()
+  bicMipyme!: boolean;
+}
+
+class PluralMemberDto implements PluralMemberInput {
+  @NitDigits()
+  nit!: string;
+
+  @ApiProperty()
+  @Text()
+  name!: string;
+
+  @ApiProperty({ minimum: 1, maximum: 99 })
+  @IsInt()
+  @Min(1)
+  @Max(99)
+  participationPercent!: number;
+
+  @ApiProperty()
+  @IsBoolean()
+  mipyme!: boolean;
+}
+
+class PluralBidderDto implements PluralBidderInput {
+  @ApiProperty({ enum: PLURAL_BIDDER_KINDS })
+  @IsIn(PLURAL_BIDDER_KINDS)
+  kind!: PluralBidderKind;
+
+  @ApiProperty()
+  @Text()
+  name!: string;
+
+  @ApiProperty({ type: [PluralMemberDto] })
+  @IsArray()
+  @ArrayMinSize(2)
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => PluralMemberDto)
+  members!: PluralMemberDto[];
+}
+
 export class BidDto implements BidInput {
   @ApiProperty({ type: [BidLotDto] })
   @IsArray()
@@ -31,4 +126,16 @@ export class BidDto implements BidInput {
   @ValidateNested({ each: true })
   @Type(() => BidLotDto)
   lots!: BidLotDto[];
+
+  @ApiProperty({ type: BidClaimsDto })
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => BidClaimsDto)
+  claims!: BidClaimsDto;
+
+  @ApiPropertyOptional({ type: PluralBidderDto, nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PluralBidderDto)
+  plural!: PluralBidderDto | null;
 }

@@ -12,5 +12,6 @@ import { BidsService } from './bids.service';
     // A KMS-backed KeyWrapper goes here for deployments that have one.
     { provide: KEY_WRAPPER, inject: [APP_CONFIG], useFactory: (config: ServerConfig) => new LocalKeyWrapper(config.bidMasterKey) },
   ],
+  exports: [BidsService],
 })
 export class BidsModule {}

@@ -1,15 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { BidCount, BidInput, BidReceipt, FieldError } from '@eslabon/contracts';
+import type { BidClaims, BidCount, BidInput, BidLotInput, BidReceipt, FieldError, MyBidView, PluralBidderInput } from '@eslabon/contracts';
 import { BidderFacts, acceptsBids, callRefusals, canonicalJson, lotRefusals } from '@eslabon/domain';
 import { createHash, randomBytes } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import type { Actor } from '../../core/audit/actor';
 import { AuditService } from '../../core/audit/audit.service';
-import { KEY_WRAPPER, KeyWrapper, seal } from '../../core/crypto/envelope';
+import { KEY_WRAPPER, KeyWrapper, open, seal } from '../../core/crypto/envelope';
 import { isUniqueViolation } from '../../core/database/unique-violation';
 import { DomainError, fieldError } from '../../core/http/domain-error';
 import { OutboxService } from '../../core/outbox/outbox.service';
+import { bogotaTimestamp } from '../../core/time/bogota';
 import { Tender } from '../tenders/tender.entities';
 import { SUPPLIER_MIPYME_SQL } from '../suppliers/supplier-facts';
 import { lotsOf } from '../tenders/tender-views';
@@ -24,23 +25,50 @@ const REFUSAL_MESSAGES: Record<string, string> = {
   lot_territory: 'This lot is limited to suppliers domiciled in its places',
 };
 
-function receiptOf(bid: Bid): BidReceipt {
+/** What is sealed: the digest on the receipt is SHA-256 of its canonical JSON. */
+export interface BidContent {
+  tenderId: string;
+  supplierOrganizationId: string;
+  version: number;
+  nonce: string;
+  /** Sorted by lot id; empty once withdrawn. */
+  lots: BidLotInput[];
+  claims: BidClaims | null;
+  plural: PluralBidderInput | null;
+  withdrawn?: true;
+}
+
+/** A bid opened after closing, for the committee. */
+export interface OpenedContent {
+  bid: Bid;
+  content: BidContent;
+  needsReconfirmation: boolean;
+}
+
+const aad = (bid: Pick<Bid, 'tenderId' | 'supplierOrganizationId'>) => `bid:${bid.tenderId}:${bid.supplierOrganizationId}`;
+
+export function receiptOf(bid: Bid, tender: Pick<Tender, 'reconfirmFromVersion'>): BidReceipt {
   return {
     bidId: bid.id,
     tenderId: bid.tenderId,
     version: bid.version,
     status: bid.status,
     submittedAt: bid.submittedAt.toISOString(),
+    submittedAtBogota: bogotaTimestamp(bid.submittedAt),
     digest: bid.digest,
     nonce: bid.nonce,
     lotIds: bid.lotIds,
+    termsVersion: bid.termsVersion,
+    needsReconfirmation: bid.status === 'submitted' && bid.termsVersion < tender.reconfirmFromVersion,
   };
 }
 
 /**
  * Receives sealed bids. The deadline is checked with the server clock inside the transaction that
  * stores the bid, under a share lock on the tender that the closing's update lock waits for, so a bid
- * lands entirely before closing or not at all — however late the closing job runs.
+ * lands entirely before closing or not at all — however late the closing job runs. Submissions of one
+ * supplier to one tender queue on an advisory lock, so a last-second rush of retries neither loses
+ * nor doubles a bid.
  */
 @Injectable()
 export class BidsService {
@@ -51,60 +79,94 @@ export class BidsService {
     @Inject(KEY_WRAPPER) private readonly keys: KeyWrapper,
   ) {}
 
-  async submit(tenderId: string, input: BidInput, idempotencyKey: string, actor: Actor): Promise<BidReceipt> {
+  submit(tenderId: string, input: BidInput, idempotencyKey: string, actor: Actor): Promise<BidReceipt> {
+    return this.change(tenderId, idempotencyKey, actor, async (em, tender, existing, supplierId) => {
+      await this.check(em, tender, input, supplierId);
+      return {
+        lots: [...input.lots].sort((a, b) => a.lotId.localeCompare(b.lotId)),
+        claims: input.claims,
+        plural: input.plural ?? null,
+      };
+    });
+  }
+
+  /** Withdraws the bid until closing: a new version with nothing offered, audited like any other. */
+  withdraw(tenderId: string, idempotencyKey: string, actor: Actor): Promise<BidReceipt> {
+    return this.change(tenderId, idempotencyKey, actor, async (_em, _tender, existing) => {
+      if (!existing || existing.status === 'withdrawn')
+        throw new DomainError('not_found', 'bid_not_found', 'Your organization has no bid to withdraw on this tender');
+      return { lots: [], claims: null, plural: null, withdrawn: true as const };
+    });
+  }
+
+  private async change(
+    tenderId: string,
+    idempotencyKey: string,
+    actor: Actor,
+    build: (
+      em: EntityManager,
+      tender: Tender,
+      existing: Bid | null,
+      supplierId: string,
+    ) => Promise<Omit<BidContent, 'tenderId' | 'supplierOrganizationId' | 'version' | 'nonce'>>,
+  ): Promise<BidReceipt> {
     const supplierId = actor.organizationId as string;
     try {
       return await this.db.transaction(async (em) => {
         const tender = await em.findOne(Tender, { where: { id: tenderId }, lock: { mode: 'pessimistic_read' } });
         if (!tender || tender.status === 'draft') throw tenderNotFound();
-        const existing = await em.findOne(Bid, {
-          where: { tenderId, supplierOrganizationId: supplierId },
-          lock: { mode: 'pessimistic_write' },
-        });
+        await em.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 7))`, [`bid:${tenderId}:${supplierId}`]);
+        const existing = await em.findOneBy(Bid, { tenderId, supplierOrganizationId: supplierId });
         // A retried request (same key) gets the receipt it already earned, not a new version — even just after closing.
-        if (existing?.idempotencyKey === idempotencyKey) return receiptOf(existing);
+        if (existing?.idempotencyKey === idempotencyKey) return receiptOf(existing, tender);
         const now = new Date();
         if (!acceptsBids(tender.status, tender.closingAt, now))
           throw new DomainError('conflict', 'bidding_closed', `Bids are received until ${tender.closingAt.toISOString()}`);
-        await this.check(em, tender, input, supplierId);
-
+        const offer = await build(em, tender, existing, supplierId);
         const version = (existing?.version ?? 0) + 1;
-        const lots = [...input.lots].sort((a, b) => a.lotId.localeCompare(b.lotId));
-        const nonce = randomBytes(16).toString('hex');
-        const content = canonicalJson({ tenderId, supplierOrganizationId: supplierId, version, nonce, lots });
-        const digest = createHash('sha256').update(content).digest('hex');
-        const sealed = seal(await this.dataKey(em, tenderId), Buffer.from(content), `bid:${tenderId}:${supplierId}`);
+        const content: BidContent = {
+          tenderId,
+          supplierOrganizationId: supplierId,
+          version,
+          nonce: randomBytes(16).toString('hex'),
+          ...offer,
+        };
+        const text = canonicalJson(content);
+        const digest = createHash('sha256').update(text).digest('hex');
+        const sealed = seal(await this.dataKey(em, tenderId), Buffer.from(text), aad({ tenderId, supplierOrganizationId: supplierId }));
+        const status = offer.withdrawn ? ('withdrawn' as const) : ('submitted' as const);
         const row = await em.getRepository(Bid).save({
           ...(existing ? { id: existing.id } : {}),
           tenderId,
           supplierOrganizationId: supplierId,
-          status: 'submitted' as const,
+          status,
           version,
+          termsVersion: tender.version,
           iv: sealed.iv,
           tag: sealed.tag,
           sealedContent: sealed.ciphertext,
           digest,
-          nonce,
-          lotIds: lots.map((l) => l.lotId),
+          nonce: content.nonce,
+          lotIds: offer.lots.map((l) => l.lotId),
           idempotencyKey,
           submittedAt: now,
           submittedBy: actor.userId as string,
         });
         // The audit names the bid and its digest, never its prices.
         await this.audit.record(em, actor, {
-          action: 'bid.submitted',
+          action: `bid.${status}`,
           entityType: 'bid',
           entityId: row.id,
           summary: {
-            before: existing ? { version: existing.version, digest: existing.digest } : undefined,
-            after: { tenderId, version, digest },
+            before: existing ? { version: existing.version, status: existing.status, digest: existing.digest } : undefined,
+            after: { tenderId, version, status, digest, termsVersion: tender.version, submittedAt: now.toISOString() },
           },
         });
-        await this.outbox.publish(em, 'bid.submitted', { bidId: row.id, tenderId, version });
-        return receiptOf(row);
+        await this.outbox.publish(em, `bid.${status}`, { bidId: row.id, tenderId, version });
+        return receiptOf(row, tender);
       });
     } catch (e) {
-      // Two first submissions of one supplier racing: the unique index keeps one, the other is told to retry.
+      // Belt and braces: the advisory lock serializes a supplier's submissions, the unique index guarantees one bid.
       if (isUniqueViolation(e, 'uq_bids_tender_supplier'))
         throw new DomainError('conflict', 'bid_in_progress', 'Another submission of your organization is being saved; try again');
       throw e;
@@ -141,11 +203,17 @@ export class BidsService {
       }
       seen.add(offer.lotId);
       for (const code of lotRefusals(lot, bidder)) problems.push(fieldError(`lots.${i}.lotId`, code, REFUSAL_MESSAGES[code]));
+      if (BigInt(offer.priceCop) === 0n) problems.push(fieldError(`lots.${i}.priceCop`, 'positive', 'A price must be above zero'));
       if (BigInt(offer.priceCop) > BigInt(lot.estimatedValueCop))
         problems.push(fieldError(`lots.${i}.priceCop`, 'above_estimate', `The lot's estimated value is COP ${lot.estimatedValueCop}`));
       if (offer.nationalIndustry === 'foreign_with_component' && offer.nationalComponentPercent === null)
         problems.push(fieldError(`lots.${i}.nationalComponentPercent`, 'required', 'Say the Colombian component, in percent'));
     });
+    const members = input.plural?.members ?? [];
+    if (input.plural && members.reduce((sum, m) => sum + m.participationPercent, 0) !== 100)
+      problems.push(fieldError('plural.members', 'participation_sum', 'The members’ participations must add up to 100 %'));
+    if (new Set(members.map((m) => m.nit)).size !== members.length)
+      problems.push(fieldError('plural.members', 'duplicate_member', 'Each member appears once'));
     if (problems.length) throw DomainError.fields(problems);
   }
 
@@ -165,6 +233,24 @@ export class BidsService {
     return kept.wrappedKey.equals(wrapped.ciphertext) ? key : this.keys.unwrap({ iv: kept.iv, tag: kept.tag, ciphertext: kept.wrappedKey });
   }
 
+  /**
+   * Every bid of a tender with its content, for the evaluation committee. Refused before the closing
+   * instant whatever the tender's state says, so no caller can open a bid early.
+   */
+  async openAll(em: EntityManager, tenderId: string, now = new Date()): Promise<OpenedContent[]> {
+    const tender = await em.findOneByOrFail(Tender, { id: tenderId });
+    if (now < tender.closingAt || ['draft', 'published_draft', 'open'].includes(tender.status))
+      throw new DomainError('conflict', 'not_closed', 'Bids stay sealed until the tender closes');
+    const bids = await em.find(Bid, { where: { tenderId }, order: { submittedAt: 'ASC', id: 'ASC' } });
+    if (bids.length === 0) return [];
+    const key = await this.dataKey(em, tenderId);
+    return bids.map((bid) => ({
+      bid,
+      content: JSON.parse(open(key, { iv: bid.iv, tag: bid.tag, ciphertext: bid.sealedContent }, aad(bid)).toString()) as BidContent,
+      needsReconfirmation: receiptOf(bid, tender).needsReconfirmation,
+    }));
+  }
+
   /** All the buyer may know before closing: how many bids there are. */
   async count(tenderId: string): Promise<BidCount> {
     const [{ n }] = await this.db.query(`SELECT count(*)::int AS n FROM bids WHERE tender_id = $1 AND status = 'submitted'`, [tenderId]);
@@ -175,6 +261,39 @@ export class BidsService {
   async receipt(tenderId: string, supplierId: string): Promise<BidReceipt> {
     const bid = await this.db.manager.findOneBy(Bid, { tenderId, supplierOrganizationId: supplierId });
     if (!bid) throw new DomainError('not_found', 'bid_not_found', 'Your organization has no bid on this tender');
-    return receiptOf(bid);
+    return receiptOf(bid, await this.db.manager.findOneByOrFail(Tender, { id: tenderId }));
+  }
+
+  /** The organization's bids, newest first, with the outcome per lot once decided. */
+  async mine(supplierId: string): Promise<MyBidView[]> {
+    const bids = await this.db.manager.find(Bid, { where: { supplierOrganizationId: supplierId }, order: { submittedAt: 'DESC' } });
+    if (bids.length === 0) return [];
+    const tenders = new Map(
+      (await this.db.manager.findBy(Tender, { id: In([...new Set(bids.map((b) => b.tenderId))]) })).map((t) => [t.id, t]),
+    );
+    const awards: { tender_id: string; lot_id: string; title: string; outcome: string; supplier_organization_id: string | null }[] =
+      await this.db.query(
+        `SELECT a.tender_id, a.lot_id, l.title, a.outcome, a.supplier_organization_id
+           FROM awards a JOIN tender_lots l ON l.id = a.lot_id WHERE a.tender_id = ANY($1::uuid[]) ORDER BY l.position`,
+        [[...tenders.keys()]],
+      );
+    return bids.map((bid) => {
+      const tender = tenders.get(bid.tenderId) as Tender;
+      return {
+        ...receiptOf(bid, tender),
+        tenderReference: tender.reference,
+        tenderTitle: tender.title,
+        tenderStatus: tender.status,
+        closingAt: tender.closingAt.toISOString(),
+        outcomes: awards
+          .filter((a) => a.tender_id === bid.tenderId && bid.lotIds.includes(a.lot_id))
+          .map((a) => ({
+            lotId: a.lot_id,
+            lotTitle: a.title,
+            outcome:
+              a.outcome === 'void' ? ('void' as const) : a.supplier_organization_id === supplierId ? ('won' as const) : ('lost' as const),
+          })),
+      };
+    });
   }
 }

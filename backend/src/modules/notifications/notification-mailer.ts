@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ServerConfig } from '@eslabon/config';
-import { DISPLAY_TIME_ZONE, type Locale, type MatchReason, type NotificationFrequency } from '@eslabon/contracts';
+import { DISPLAY_TIME_ZONE, type Locale, type MatchReason, type NotificationFrequency, type NotificationKind } from '@eslabon/contracts';
 import { PinoLogger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { InjectConfig } from '../../core/config/config.module';
@@ -26,7 +26,7 @@ interface ClaimedRow {
   user_id: string;
   email: string;
   locale: Locale;
-  kind: 'tender_match' | 'saved_search';
+  kind: NotificationKind;
   tender_id: string;
   reasons: MatchReason[];
   reference: string;
@@ -41,7 +41,7 @@ interface ClaimedRow {
 
 const DETAILS = `SELECT n.id, n.user_id, u.email, u.locale, n.kind, n.tender_id, n.reasons, t.reference, t.title, t.closing_at,
        o.name AS buyer_name, s.name AS search_name, n.email_attempts,
-       coalesce(CASE n.kind WHEN 'tender_match' THEN np.tender_matches ELSE np.saved_searches END, 'instant') AS frequency
+       coalesce(CASE n.kind WHEN 'tender_match' THEN np.tender_matches WHEN 'saved_search' THEN np.saved_searches END, 'instant') AS frequency
   FROM notifications n JOIN users u ON u.id = n.user_id JOIN tenders t ON t.id = n.tender_id
   JOIN organizations o ON o.id = t.buyer_organization_id LEFT JOIN saved_searches s ON s.id = n.saved_search_id
   LEFT JOIN notification_preferences np ON np.user_id = n.user_id
@@ -141,6 +141,7 @@ export class NotificationMailer {
   }
 
   private async sendOne(row: ClaimedRow): Promise<void> {
+    if (row.kind === 'evaluation_report' || row.kind === 'tender_decided') return this.sendProcessNotice(row);
     const departments = await this.departmentNames([row]);
     const { unsubscribeLink, listUnsubscribe } = this.unsubscribe(
       row.user_id,
@@ -160,6 +161,55 @@ export class NotificationMailer {
         ? { ...to, template: 'tenderMatch', params: { ...common, why: this.why(row, departments) } }
         : { ...to, template: 'savedSearchMatch', params: { ...common, searchName: row.search_name ?? '' } },
     );
+  }
+
+  /** A step of a process the reader's organization bid on: not a subscription, so no unsubscribe link. */
+  private async sendProcessNotice(row: ClaimedRow): Promise<void> {
+    const common = { reference: row.reference, tenderTitle: row.title };
+    if (row.kind === 'evaluation_report') {
+      const [report] = await this.db.query(
+        `SELECT version, comment_until FROM evaluation_reports WHERE tender_id = $1 ORDER BY version DESC LIMIT 1`,
+        [row.tender_id],
+      );
+      if (!report) return;
+      await this.mail.send({
+        to: row.email,
+        locale: row.locale,
+        template: 'evaluationReport',
+        params: {
+          ...common,
+          version: report.version,
+          commentUntil: report.comment_until,
+          link: this.link(`${TENDER_PAGE}/${row.tender_id}`),
+        },
+      });
+      return;
+    }
+    const awards: {
+      position: number;
+      title: string;
+      outcome: string;
+      reason: string | null;
+      name: string | null;
+      value_cop: string | null;
+    }[] = await this.db.query(
+      `SELECT l.position, l.title, a.outcome, a.reason, o.name, a.value_cop FROM awards a JOIN tender_lots l ON l.id = a.lot_id
+           LEFT JOIN organizations o ON o.id = a.supplier_organization_id WHERE a.tender_id = $1 ORDER BY l.position`,
+      [row.tender_id],
+    );
+    const es = row.locale === 'es-CO';
+    const money = new Intl.NumberFormat(row.locale, { style: 'currency', currency: 'COP', maximumFractionDigits: 0 });
+    const lines = awards.map((a) =>
+      a.outcome === 'void'
+        ? `${es ? 'Lote' : 'Lot'} ${a.position + 1} «${a.title}»: ${es ? 'desierto' : 'void'} — ${a.reason ?? ''}`
+        : `${es ? 'Lote' : 'Lot'} ${a.position + 1} «${a.title}»: ${es ? 'adjudicado a' : 'awarded to'} ${a.name} (${money.format(BigInt(a.value_cop ?? '0'))})`,
+    );
+    await this.mail.send({
+      to: row.email,
+      locale: row.locale,
+      template: 'tenderDecided',
+      params: { ...common, lines, link: this.link(`${TENDER_PAGE}/${row.tender_id}`) },
+    });
   }
 
   private async sendDigest(rows: ClaimedRow[]): Promise<void> {

@@ -8,6 +8,7 @@ import {
   ScheduleRule,
   SizeThresholdsValue,
   SizeThresholdsVersion,
+  TieBreakRule,
   UvtValue,
   currentVersions,
   ruleParameterProblems,
@@ -130,6 +131,13 @@ export class RuleParametersService {
     const [defaults] = await this.currentOf(em, 'schedule_defaults');
     if (!defaults) throw new Error('No schedule defaults are in force: the reference data is missing');
     return (defaults.value as ScheduleDefaults)[modality] ?? null;
+  }
+
+  /** The Ley 2069 art. 35 tie-break in force (RULES.md §5), with the version id the report records. */
+  async tieBreakRule(em: EntityManager = this.db.manager): Promise<{ rule: TieBreakRule; versionId: string }> {
+    const [current] = await this.currentOf(em, 'tie_break');
+    if (!current) throw new Error('No tie-break rule is in force: the reference data is missing');
+    return { rule: current.value as TieBreakRule, versionId: current.id };
   }
 
   /**

@@ -141,7 +141,11 @@ export class TenderLifecycleService {
       const closingAt = bogotaInstant(terms.schedule.closing, terms.closingTime);
       if (closingAt <= now) throw DomainError.field('invalid', 'too_soon', 'tender.schedule.closing', 'The closing is already past');
       const version = tender.version + 1;
-      await em.getRepository(Tender).update(tenderId, { ...this.tenders.columns(terms), version });
+      const reconfirm = kind === 'adenda' && requiresReconfirmation(changes);
+      // Bids answering an earlier version are not evaluated unless resubmitted (BidsService receiptOf).
+      await em
+        .getRepository(Tender)
+        .update(tenderId, { ...this.tenders.columns(terms), version, ...(reconfirm ? { reconfirmFromVersion: version } : {}) });
       await this.tenders.replaceLots(em, tenderId, terms);
       const closingExtended = extension?.extended ?? false;
       await em.getRepository(TenderVersion).save({
@@ -154,7 +158,6 @@ export class TenderLifecycleService {
         snapshot: terms,
         createdBy: actor.userId,
       });
-      const reconfirm = kind === 'adenda' && requiresReconfirmation(changes);
       await this.audit.record(em, actor, {
         action: `tender.${kind}`,
         entityType: 'tender',

@@ -91,6 +91,10 @@ export class Tender {
   @Column({ type: 'integer', default: 0 })
   version!: number;
 
+  /** Bids answering an earlier version than this must be resubmitted to be evaluated (an adenda changed lots or requirements). */
+  @Column({ type: 'integer', default: 0 })
+  reconfirmFromVersion!: number;
+
   @Column({ type: 'jsonb', nullable: true })
   limitation!: LimitationDecision | null;
 

@@ -1,6 +1,7 @@
 /**
- * Sealed bids (issue 7, first part: intake). Prices are whole COP as decimal strings. Nothing of a
- * bid's content is returned by any API before its tender closes; the supplier keeps the receipt.
+ * Sealed bids (issue 7). Prices are whole COP as decimal strings. Nothing of a bid's content is
+ * returned by any API before its tender closes — not to the buyer, an admin or the bidder itself: the
+ * bidder's browser keeps the draft and the content it sealed, and the receipt proves it.
  */
 
 /** The national-industry status a bidder declares per lot (Ley 816 de 2003, Decreto 680 de 2021; RULES.md §4). */
@@ -15,9 +16,49 @@ export interface BidLotInput {
   nationalComponentPercent: number | null;
 }
 
+/**
+ * What the bidder declares for the bonuses and the Ley 2069 art. 35 tie-break factors (RULES.md §4, §5);
+ * the committee verifies each claim against the evidence. Percentages are whole percent of payroll or
+ * of last year's supplier payments. Mipyme status and women-led status come from the supplier's profile.
+ */
+export interface BidClaims {
+  /** Decreto 392 de 2018: the minimum share of staff with disabilities for the bonus. */
+  disabilityBonus: boolean;
+  womanHeadOfHousehold: boolean;
+  disabilityPayrollPercent: number;
+  olderWorkersPercent: number;
+  ethnicPayrollPercent: number;
+  reincorporation: boolean;
+  mipymePaymentsPercent: number;
+  bicMipyme: boolean;
+}
+
+export const PLURAL_BIDDER_KINDS = ['consorcio', 'union_temporal'] as const;
+export type PluralBidderKind = (typeof PLURAL_BIDDER_KINDS)[number];
+
+/** A member of a consorcio or unión temporal; participations add up to 100. */
+export interface PluralMemberInput {
+  nit: string;
+  name: string;
+  participationPercent: number;
+  mipyme: boolean;
+}
+
+export interface PluralBidderInput {
+  kind: PluralBidderKind;
+  name: string;
+  members: PluralMemberInput[];
+}
+
 export interface BidInput {
   lots: BidLotInput[];
+  claims: BidClaims;
+  /** Null when the organization bids alone. */
+  plural: PluralBidderInput | null;
 }
+
+export const BID_STATES = ['submitted', 'withdrawn'] as const;
+export type BidState = (typeof BID_STATES)[number];
 
 /**
  * Proof of what was submitted and when: the digest is SHA-256 of the canonical JSON of the content,
@@ -27,13 +68,29 @@ export interface BidReceipt {
   bidId: string;
   tenderId: string;
   version: number;
-  status: 'submitted' | 'withdrawn';
+  status: BidState;
   /** Server clock, UTC. */
   submittedAt: string;
+  /** The same instant on the Bogotá clock, as the receipt e-mail states it: `YYYY-MM-DD HH:MM:SS`. */
+  submittedAtBogota: string;
   digest: string;
   /** Random, kept by the supplier with the content it submitted: together they reproduce the digest. */
   nonce: string;
   lotIds: string[];
+  /** The version of the tender's terms the bid answered. */
+  termsVersion: number;
+  /** An adenda changed lots, requirements or criteria after this bid: it is not evaluated unless resubmitted. */
+  needsReconfirmation: boolean;
+}
+
+/** A row of the supplier's "my bids". */
+export interface MyBidView extends BidReceipt {
+  tenderReference: string;
+  tenderTitle: string;
+  tenderStatus: string;
+  closingAt: string;
+  /** Per lot the supplier offered on, once the tender is decided. */
+  outcomes: { lotId: string; lotTitle: string; outcome: 'won' | 'lost' | 'void' }[];
 }
 
 /** What the buyer may know before closing. */

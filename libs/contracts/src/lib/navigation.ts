@@ -15,6 +15,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { id: 'tenders', path: '/procesos', audience: 'public' },
   { id: 'plans', path: '/planes', audience: 'public' },
   { id: 'supplierProfile', path: '/proveedor/perfil', audience: ['supplier_admin', 'supplier_member'] },
+  { id: 'bids', path: '/ofertas', audience: ['supplier_admin', 'supplier_member'] },
   { id: 'notifications', path: '/notificaciones', audience: ['supplier_admin', 'supplier_member'] },
   { id: 'buyerTenders', path: '/comprador/procesos', audience: ['buyer_admin', 'buyer'] },
   { id: 'buyerPlan', path: '/comprador/plan', audience: ['buyer_admin', 'buyer'] },

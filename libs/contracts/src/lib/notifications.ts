@@ -7,7 +7,8 @@ import type { TenderSearchQuery } from './search';
 
 export type { MatchReason };
 
-export const NOTIFICATION_KINDS = ['tender_match', 'saved_search'] as const;
+/** Matches and saved searches are subscriptions; the report and the decision reach every bidder of the process. */
+export const NOTIFICATION_KINDS = ['tender_match', 'saved_search', 'evaluation_report', 'tender_decided'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export interface NotificationView {

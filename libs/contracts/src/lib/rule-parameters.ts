@@ -10,6 +10,7 @@ export const RULE_PARAMETERS = [
   'mipyme_call_threshold',
   'menor_cuantia_bands',
   'schedule_defaults',
+  'tie_break',
 ] as const;
 export type RuleParameter = (typeof RULE_PARAMETERS)[number];
 

@@ -1,3 +1,4 @@
+import { LEY_2069_TIE_BREAK } from './tie-break';
 import { currentVersions, ruleParameterProblems } from './rule-parameters';
 
 const THRESHOLDS = {
@@ -87,6 +88,25 @@ describe('ruleParameterProblems', () => {
       { ...SCHEDULES, licitacion_publica: { ...SCHEDULES.licitacion_publica, closingToReport: null } },
       [['value.licitacion_publica.closingToReport', 'business_days']],
     ],
+    ['tie_break', 'all', LEY_2069_TIE_BREAK, []],
+    ['tie_break', 'all', { ...LEY_2069_TIE_BREAK, order: [...LEY_2069_TIE_BREAK.order].reverse() }, []],
+    [
+      'tie_break',
+      'all',
+      { ...LEY_2069_TIE_BREAK, order: ['mipyme', ...LEY_2069_TIE_BREAK.order.slice(1)] },
+      [['value.order', 'factor_order']],
+    ],
+    ['tie_break', 'all', { ...LEY_2069_TIE_BREAK, order: LEY_2069_TIE_BREAK.order.slice(1) }, [['value.order', 'factor_order']]],
+    [
+      'tie_break',
+      'all',
+      { ...LEY_2069_TIE_BREAK, ethnicPayrollMinPercent: 0, mipymePaymentsMinPercent: 101 },
+      [
+        ['value.ethnicPayrollMinPercent', 'percent'],
+        ['value.mipymePaymentsMinPercent', 'percent'],
+      ],
+    ],
+    ['tie_break', '2026', LEY_2069_TIE_BREAK, [['period', 'period_format']]],
   ])('%s %s %j → %j', (parameter, period, value, expected) => {
     expect(ruleParameterProblems(parameter, period, value).map((p) => [p.field, p.code])).toEqual(expected);
   });

@@ -1,5 +1,6 @@
 import { MODALITIES } from './modalities';
 import { SCHEDULE_RULE_FIELDS, type ScheduleRule } from './schedule';
+import { TIE_BREAK_FACTORS, type TieBreakRule } from './tie-break';
 import { SECTORS, type SectorThresholds, type Sector } from './size-class';
 
 /**
@@ -29,7 +30,8 @@ export interface CuantiaBand {
 export interface RuleParameterProblem {
   /** Dotted path inside the version: `period`, `value`, `value.servicios.micro`, … */
   field: string;
-  code: 'required' | 'period_format' | 'positive_integer' | 'business_days' | 'thresholds_order' | 'bands_order';
+  code:
+    'required' | 'period_format' | 'positive_integer' | 'business_days' | 'thresholds_order' | 'bands_order' | 'factor_order' | 'percent';
   message: string;
 }
 
@@ -125,6 +127,23 @@ function checkScheduleDefaults(value: unknown, problems: RuleParameterProblem[])
   }
 }
 
+/** Ley 2069 art. 35: every factor 1–11 once, in any order an admin corrects to; thresholds are percents. */
+function checkTieBreak(value: unknown, problems: RuleParameterProblem[]): void {
+  const rule = (value ?? {}) as Partial<TieBreakRule>;
+  const order = Array.isArray(rule.order) ? rule.order : [];
+  if (order.length !== TIE_BREAK_FACTORS.length || TIE_BREAK_FACTORS.some((f) => !order.includes(f)))
+    problems.push({
+      field: 'value.order',
+      code: 'factor_order',
+      message: `value.order must list each of ${TIE_BREAK_FACTORS.join(', ')} once`,
+    });
+  for (const field of ['disabilityPayrollMinPercent', 'ethnicPayrollMinPercent', 'mipymePaymentsMinPercent'] as const) {
+    const v = rule[field];
+    if (!(typeof v === 'number' && Number.isFinite(v) && v > 0 && v <= 100))
+      problems.push({ field: `value.${field}`, code: 'percent', message: `value.${field} must be a percent above 0 and at most 100` });
+  }
+}
+
 /** Every reason a version of `parameter` cannot be stored; empty when it can. */
 export function ruleParameterProblems(parameter: string, period: string, value: unknown): RuleParameterProblem[] {
   const problems: RuleParameterProblem[] = [];
@@ -146,6 +165,9 @@ export function ruleParameterProblems(parameter: string, period: string, value: 
       break;
     case 'schedule_defaults':
       checkScheduleDefaults(value, problems);
+      break;
+    case 'tie_break':
+      checkTieBreak(value, problems);
       break;
   }
   return problems;

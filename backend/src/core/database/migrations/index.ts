@@ -8,6 +8,7 @@ import { ScheduleDefaults1764600000000 } from './1764600000000-schedule-defaults
 import { Tenders1764700000000 } from './1764700000000-tenders';
 import { SealedBids1764800000000 } from './1764800000000-sealed-bids';
 import { SearchMatchingNotifications1764900000000 } from './1764900000000-search-matching-notifications';
+import { EvaluationAward1765000000000 } from './1765000000000-evaluation-award';
 
 /** Applied in this order; append new migrations at the end. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   Tenders1764700000000,
   SealedBids1764800000000,
   SearchMatchingNotifications1764900000000,
+  EvaluationAward1765000000000,
 ];

@@ -18,6 +18,8 @@ export const notificationsEs = {
     reserved_economia_popular: 'Lote {lot} reservado a la economía popular',
   },
   savedSearch: 'Alerta «{name}»',
+  evaluationReport: 'Se publicó el informe de evaluación: puede presentar observaciones',
+  tenderDecided: 'El proceso fue decidido: vea la adjudicación',
   page: {
     title: 'Notificaciones',
     intro: 'Procesos publicados que coinciden con lo que vende su organización o con sus alertas de búsqueda.',
@@ -106,6 +108,8 @@ export const notificationsEn: NotificationsMessages = {
     reserved_economia_popular: 'Lot {lot} reserved for the economía popular',
   },
   savedSearch: 'Alert “{name}”',
+  evaluationReport: 'The evaluation report is out: you may send observations',
+  tenderDecided: 'The tender was decided: see the award',
   page: {
     title: 'Notifications',
     intro: 'Published tenders that match what your organization sells or your search alerts.',

@@ -20,9 +20,11 @@ export function reasonText(i18n: I18n, reason: MatchReason, departmentName: (cod
   }
 }
 
-/** Why the notice came: the match's reasons, strongest first, or the saved search that found the tender. */
+/** Why the notice came: the match's reasons, strongest first, the saved search that found the tender, or the step of a process bid on. */
 export function whyText(i18n: I18n, notification: NotificationView, departmentName: (code: string) => string): string {
   if (notification.kind === 'saved_search') return i18n.t('notifications.savedSearch', { name: notification.savedSearchName ?? '' });
+  if (notification.kind === 'evaluation_report') return i18n.t('notifications.evaluationReport');
+  if (notification.kind === 'tender_decided') return i18n.t('notifications.tenderDecided');
   return notification.reasons
     .map((reason) => reasonText(i18n, reason, departmentName))
     .filter(Boolean)

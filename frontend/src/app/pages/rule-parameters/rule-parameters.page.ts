@@ -26,6 +26,7 @@ const PERIOD_KINDS: Record<RuleParameter, 'year' | 'biennium' | 'all'> = {
   mipyme_call_threshold: 'biennium',
   menor_cuantia_bands: 'all',
   schedule_defaults: 'all',
+  tie_break: 'all',
 };
 
 /** UVT and SMMLV are one amount of pesos; the other parameters are structured and edited as JSON. */
