@@ -1,6 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { nitCheckDigit } from '@eslabon/domain';
-import { apiCall, publishThroughWizard, signIn, signUpSupplier } from './support';
+import { mailsTo, publishThroughWizard, registerSupplier, signIn } from './support';
 
 /** Demo buyer loaded by the seed the test runner applies (backend/src/demo/demo-data.ts). */
 const BUYER = { email: 'comprador03@demo.eslabon.local', password: 'eslabon-demo-2026' };
@@ -16,39 +15,17 @@ test('a supplier of computers in Antioquia hears of a matching tender in the bel
 
   // The supplier registers class 432115 (Computadores), domiciled in Medellín, serving Antioquia.
   const supplier = await browser.newPage({ viewport: { width: 390, height: 844 } });
-  await signUpSupplier(supplier, `Sistemas del Valle de Aburrá ${stamp} S.A.S.`, 'Julián Restrepo', email, 'una-clave-muy-segura');
-  const session = (await (await supplier.request.get('/api/v1/auth/session')).json()) as { memberships: { organizationId: string }[] };
-  const profile = `/api/v1/suppliers/${session.memberships[0].organizationId}/profile`;
-  await apiCall(supplier, 'PUT', `${profile}/identity`, {
-    personType: 'legal',
-    legalName: `Sistemas del Valle de Aburrá ${stamp} S.A.S.`,
-    tradeName: null,
+  await registerSupplier(supplier, {
+    organization: `Sistemas del Valle de Aburrá ${stamp} S.A.S.`,
+    person: 'Julián Restrepo',
+    email,
     nit,
-    checkDigit: String(nitCheckDigit(nit)),
-    legalRepresentative: 'Julián Restrepo',
-    contactEmail: email,
-    contactPhone: '+57 604 555 0101',
-    domicileMunicipality: '05001',
-    coverageScope: 'departments',
-    coverageCodes: ['05'],
-  });
-  await apiCall(supplier, 'PUT', `${profile}/legal`, {
-    supplierType: 'company',
-    sector: 'comercio',
     incomeCop: '400000000',
-    incomeYear: 2025,
-    constitutedOn: '2018-05-02',
-    womenLed: {},
-    tieBreak: {},
-    rupNumber: null,
-    rupExpiresOn: null,
-  });
-  await apiCall(supplier, 'PUT', `${profile}/capabilities`, {
+    sector: 'comercio',
+    domicileMunicipality: '05001',
+    coverage: { scope: 'departments', codes: ['05'] },
     unspscClasses: ['432115'],
     description: 'Venta e instalación de computadores.',
-    certifications: '',
-    productionCapacity: '',
-    nationalProducts: [],
   });
   await supplier.goto('/procesos');
   const bell = supplier.getByRole('button', { name: /^Notificaciones/ });
@@ -71,12 +48,8 @@ test('a supplier of computers in Antioquia hears of a matching tender in the bel
     await supplier.goto('/procesos');
     await expect(bell).toHaveAccessibleName(/1 sin leer/, { timeout: 1_000 });
   }).toPass({ timeout: 20_000 });
-  const inbox = process.env['E2E_MAIL_CATCHER_URL'] as string;
   await expect(async () => {
-    const mails: { subject: string; text: string }[] = await (
-      await fetch(`${inbox}/api/email?to.address=${encodeURIComponent(email)}`)
-    ).json();
-    const mail = mails.find((m) => m.subject.includes(title));
+    const mail = (await mailsTo(email)).find((m) => m.subject.includes(title));
     expect(mail?.text).toContain('la clase 432115 coincide (lote 1)');
     expect(mail?.text).toContain(`/procesos/${tenderId}`);
   }).toPass({ timeout: 20_000 });

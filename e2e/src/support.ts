@@ -1,16 +1,17 @@
 import { Locator, Page, expect } from '@playwright/test';
-import { addBusinessDays } from '@eslabon/domain';
+import { addBusinessDays, nitCheckDigit } from '@eslabon/domain';
 
-/** MailDev's REST API (started by npm test) holds what the app sent. */
-export async function linkMailedTo(address: string, subject: RegExp): Promise<string> {
+/** E-mails MailDev (started by npm test) caught for an address. */
+export async function mailsTo(address: string): Promise<{ subject: string; text: string }[]> {
   const inbox = process.env['E2E_MAIL_CATCHER_URL'];
   if (!inbox) throw new Error('E2E_MAIL_CATCHER_URL is not set: run the browser tests with "npm run test:e2e".');
+  return (await fetch(`${inbox}/api/email?to.address=${encodeURIComponent(address)}`)).json();
+}
+
+export async function linkMailedTo(address: string, subject: RegExp): Promise<string> {
   let link: string | undefined;
   await expect(async () => {
-    const mails: { subject: string; text: string }[] = await (
-      await fetch(`${inbox}/api/email?to.address=${encodeURIComponent(address)}`)
-    ).json();
-    link = /https?:\/\/\S+token=[\w-]+/.exec(mails.find((m) => subject.test(m.subject))?.text ?? '')?.[0];
+    link = /https?:\/\/\S+token=[\w-]+/.exec((await mailsTo(address)).find((m) => subject.test(m.subject))?.text ?? '')?.[0];
     expect(link).toBeTruthy();
   }).toPass({ timeout: 20_000 });
   return link as string;
@@ -113,4 +114,58 @@ export async function apiCall(page: Page, method: 'PUT' | 'POST', path: string, 
   const res = await page.request.fetch(path, { method, data, headers: { 'X-XSRF-TOKEN': csrf } });
   expect(res.ok(), `${method} ${path} answered ${res.status()}: ${await res.text()}`).toBe(true);
   return res.json();
+}
+
+export interface SupplierRegistration {
+  organization: string;
+  person: string;
+  email: string;
+  nit: string;
+  /** Ordinary income of 2025, whole COP: it decides the size class (Decreto 957). */
+  incomeCop: string;
+  sector: 'manufactura' | 'servicios' | 'comercio';
+  domicileMunicipality: string;
+  coverage: { scope: 'national' } | { scope: 'departments'; codes: string[] };
+  unspscClasses: string[];
+  description: string;
+}
+
+/** Signs a supplier up through the pages and fills its profile through the API; returns its organization id. */
+export async function registerSupplier(page: Page, s: SupplierRegistration): Promise<string> {
+  await signUpSupplier(page, s.organization, s.person, s.email, 'una-clave-muy-segura');
+  const session = (await (await page.request.get('/api/v1/auth/session')).json()) as { memberships: { organizationId: string }[] };
+  const organizationId = session.memberships[0].organizationId;
+  const profile = `/api/v1/suppliers/${organizationId}/profile`;
+  await apiCall(page, 'PUT', `${profile}/identity`, {
+    personType: 'legal',
+    legalName: s.organization,
+    tradeName: null,
+    nit: s.nit,
+    checkDigit: String(nitCheckDigit(s.nit)),
+    legalRepresentative: s.person,
+    contactEmail: s.email,
+    contactPhone: '+57 604 555 0101',
+    domicileMunicipality: s.domicileMunicipality,
+    coverageScope: s.coverage.scope,
+    coverageCodes: s.coverage.scope === 'departments' ? s.coverage.codes : [],
+  });
+  await apiCall(page, 'PUT', `${profile}/legal`, {
+    supplierType: 'company',
+    sector: s.sector,
+    incomeCop: s.incomeCop,
+    incomeYear: 2025,
+    constitutedOn: '2018-05-02',
+    womenLed: {},
+    tieBreak: {},
+    rupNumber: null,
+    rupExpiresOn: null,
+  });
+  await apiCall(page, 'PUT', `${profile}/capabilities`, {
+    unspscClasses: s.unspscClasses,
+    description: s.description,
+    certifications: '',
+    productionCapacity: '',
+    nationalProducts: [],
+  });
+  return organizationId;
 }

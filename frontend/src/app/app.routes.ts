@@ -64,6 +64,22 @@ export const appRoutes: Route[] = [
     loadComponent: () => import('./pages/supplier-profile/supplier-profile.page').then((m) => m.SupplierProfilePage),
   },
   { path: 'procesos', loadComponent: () => import('./pages/tenders/public-tenders.page').then((m) => m.PublicTendersPage) },
+  // A supplier's sealed bid on a tender, its receipt, and its organization's bids.
+  {
+    path: 'procesos/:tenderId/oferta',
+    canActivate: [signedInGuard],
+    loadComponent: () => import('./pages/bids/bid-form.page').then((m) => m.BidFormPage),
+  },
+  {
+    path: 'procesos/:tenderId/oferta/recibo',
+    canActivate: [signedInGuard],
+    loadComponent: () => import('./pages/bids/bid-receipt.page').then((m) => m.BidReceiptPage),
+  },
+  {
+    path: 'ofertas',
+    canActivate: [signedInGuard],
+    loadComponent: () => import('./pages/bids/my-bids.page').then((m) => m.MyBidsPage),
+  },
   { path: 'procesos/:tenderId', loadComponent: () => import('./pages/tenders/public-tender.page').then((m) => m.PublicTenderPage) },
   {
     path: 'comprador/procesos',
@@ -88,6 +104,18 @@ export const appRoutes: Route[] = [
     data: { mode: 'amend' },
     loadComponent: () => import('./pages/tenders/tender-wizard.page').then((m) => m.TenderWizardPage),
   },
+  // Evaluation and award: the committee's workspace, the buyer's award, and the report anyone reads.
+  {
+    path: 'comprador/procesos/:tenderId/evaluacion',
+    canActivate: [signedInGuard],
+    loadComponent: () => import('./pages/evaluation/evaluation.page').then((m) => m.EvaluationPage),
+  },
+  {
+    path: 'comprador/procesos/:tenderId/adjudicacion',
+    canActivate: [signedInGuard],
+    loadComponent: () => import('./pages/evaluation/award.page').then((m) => m.AwardPage),
+  },
+  { path: 'procesos/:tenderId/informe', loadComponent: () => import('./pages/evaluation/report.page').then((m) => m.ReportPage) },
   {
     path: 'comprador/procesos/:tenderId',
     canActivate: [signedInGuard],

@@ -51,6 +51,7 @@ describe('App shell', () => {
       'Procesos de compra',
       'Planes de compra',
       'Mi perfil de proveedor',
+      'Mis ofertas',
       'Notificaciones',
       'Miembros',
     ]);

@@ -140,6 +140,8 @@ async function runPlaywright(stack: Stack, args: string[]): Promise<Tally> {
         env: {
           ...process.env,
           E2E_BASE_URL: app.url,
+          // Journeys that span days (closing, comment periods) move those instants in the database.
+          E2E_DATABASE_URL: env.DATABASE_URL,
           E2E_JSON_REPORT: report,
           CHROMIUM_PATH: CHROMIUM,
           ...mailCatcherEnv(stack, 'E2E_MAIL_CATCHER_URL'),

@@ -54,6 +54,13 @@ export class AwardsService {
       if (!report) throw new DomainError('conflict', 'no_report', 'Publish the evaluation report first');
       if (now <= endOfBogotaDay(report.commentUntil))
         throw new DomainError('conflict', 'comment_period_open', `Bidders may comment on the report until ${report.commentUntil}`);
+      const [{ later }] = await em.query(
+        `SELECT count(*)::int AS later FROM bid_reviews r JOIN bids b ON b.id = r.bid_id WHERE b.tender_id = $1 AND r.reviewed_at > $2`,
+        [tenderId, report.publishedAt],
+      );
+      // A review changed after the report (a subsanación, say): the award must rest on a report that shows it.
+      if (later > 0)
+        throw new DomainError('conflict', 'report_outdated', 'A bid was reviewed after the report: publish a new version first');
       const [{ n }] = await em.query(`SELECT count(*)::int AS n FROM evaluation_observations WHERE tender_id = $1 AND answer IS NULL`, [
         tenderId,
       ]);

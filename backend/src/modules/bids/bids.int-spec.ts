@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import {
   Browser,
+  NO_CLAIMS,
   TestStack,
   TestAccount,
   TestSupplier,

@@ -51,6 +51,7 @@ export function receiptOf(bid: Bid, tender: Pick<Tender, 'reconfirmFromVersion'>
   return {
     bidId: bid.id,
     tenderId: bid.tenderId,
+    supplierOrganizationId: bid.supplierOrganizationId,
     version: bid.version,
     status: bid.status,
     submittedAt: bid.submittedAt.toISOString(),

@@ -349,7 +349,8 @@ export class EvaluationService {
       order: { version: 'DESC' },
     });
     if (!row) return null;
-    return { ...row.content, observations: await this.observations(tenderId) };
+    // The column is what the award checks; the content keeps what was published with it.
+    return { ...row.content, commentUntil: row.commentUntil, observations: await this.observations(tenderId) };
   }
 
   async publicReport(tenderId: string): Promise<EvaluationReport> {

@@ -97,7 +97,7 @@ export class TendersController {
   @Authorize(OWN_TENDER)
   @Get('tenders/:tenderId')
   buyerView(@Param('tenderId') tenderId: string): Promise<TenderView> {
-    return this.tenders.buyerView(tenderId);
+    return this.closedOnTime(() => this.tenders.buyerView(tenderId));
   }
 
   @Authorize(OWN_TENDER)
@@ -201,7 +201,15 @@ export class TendersController {
   @Public()
   @Get('public/tenders/:tenderId')
   publicView(@Param('tenderId', UUID) tenderId: string, @CurrentAuth() auth: AuthContext | undefined): Promise<TenderView> {
-    return this.tenders.publicView(tenderId, viewerOf(auth));
+    return this.closedOnTime(() => this.tenders.publicView(tenderId, viewerOf(auth)));
+  }
+
+  /** A tender past its closing instant reads as closed even when the closing job has not run yet: the clock decides. */
+  private async closedOnTime(read: () => Promise<TenderView>): Promise<TenderView> {
+    const view = await read();
+    if (view.status !== 'open' || new Date(view.closingAt) > new Date()) return view;
+    await this.lifecycle.closeIfDue(view.id);
+    return read();
   }
 
   @Public()

@@ -67,12 +67,15 @@ export type BidState = (typeof BID_STATES)[number];
 export interface BidReceipt {
   bidId: string;
   tenderId: string;
+  /** Part of the digested content. */
+  supplierOrganizationId: string;
   version: number;
   status: BidState;
   /** Server clock, UTC. */
   submittedAt: string;
   /** The same instant on the Bogotá clock, as the receipt e-mail states it: `YYYY-MM-DD HH:MM:SS`. */
   submittedAtBogota: string;
+  /** SHA-256 of the canonical JSON of the sealed content; a withdrawal seals `{…, lots: [], claims: null, plural: null, withdrawn: true}`. */
   digest: string;
   /** Random, kept by the supplier with the content it submitted: together they reproduce the digest. */
   nonce: string;

@@ -3,12 +3,16 @@ import { notificationsEn } from './notifications.messages';
 import { directoryEn } from './directory.messages';
 import { supplierProfileEn } from './supplier-profile.messages';
 import { plansEn } from './plans.messages';
+import { bidsEn } from './bids.messages';
+import { evaluationEn } from './evaluation.messages';
 import { tendersEn } from './tenders.messages';
 import type { Messages } from './messages.es-CO';
 
 export const en: Messages = {
   supplierProfile: supplierProfileEn,
   tenders: tendersEn,
+  bids: bidsEn,
+  evaluation: evaluationEn,
   plans: plansEn,
   directory: directoryEn,
   admin: adminEn,
@@ -37,6 +41,7 @@ export const en: Messages = {
     buyerPlan: 'Annual procurement plan',
     notifications: 'Notifications',
     failedJobs: 'Failed jobs',
+    bids: 'My bids',
   },
   account: {
     signIn: 'Sign in',

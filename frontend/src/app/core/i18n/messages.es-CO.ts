@@ -3,12 +3,16 @@ import { notificationsEs } from './notifications.messages';
 import { directoryEs } from './directory.messages';
 import { supplierProfileEs } from './supplier-profile.messages';
 import { plansEs } from './plans.messages';
+import { bidsEs } from './bids.messages';
+import { evaluationEs } from './evaluation.messages';
 import { tendersEs } from './tenders.messages';
 
 /** Spanish (Colombia): the primary language of the UI. Every other language mirrors these keys. */
 export const esCO = {
   supplierProfile: supplierProfileEs,
   tenders: tendersEs,
+  bids: bidsEs,
+  evaluation: evaluationEs,
   plans: plansEs,
   directory: directoryEs,
   admin: adminEs,
@@ -37,6 +41,7 @@ export const esCO = {
     buyerPlan: 'Plan anual de adquisiciones',
     notifications: 'Notificaciones',
     failedJobs: 'Tareas fallidas',
+    bids: 'Mis ofertas',
   },
   account: {
     signIn: 'Ingresar',

@@ -9,6 +9,7 @@ import type { QuestionView, TenderVersionView, TenderView } from '@eslabon/contr
 import { problemOf, showProblem } from '../../core/api/problem';
 import { I18n } from '../../core/i18n/i18n.service';
 import { Session } from '../../core/session/session.service';
+import { TenderAwards } from '../evaluation/tender-awards';
 import { LimitationRequest } from './limitation-request';
 import { TenderCriteria } from './tender-criteria';
 import { TenderDocuments } from './tender-documents';
@@ -34,6 +35,7 @@ import { TendersClient } from './tenders.client';
     MatInputModule,
     MatSelectModule,
     LimitationRequest,
+    TenderAwards,
     TenderCriteria,
     TenderDocuments,
     TenderErrorPipe,
