@@ -4,4 +4,3 @@ export * from './test-database';
 export * from './accounts';
 export * from './tenders';
 export * from './suppliers';
-export * from './bids';

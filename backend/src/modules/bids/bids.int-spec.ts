@@ -1,10 +1,9 @@
-import type { BidInput, BidReceipt, MyBidView, TenderInput, TenderView } from '@eslabon/contracts';
+import { NO_CLAIMS, type BidInput, type BidReceipt, type MyBidView, type TenderInput, type TenderView } from '@eslabon/contracts';
 import { canonicalJson } from '@eslabon/domain';
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import {
   Browser,
-  NO_CLAIMS,
   TestStack,
   TestAccount,
   TestSupplier,

@@ -1,20 +1,20 @@
-import type {
-  AwardView,
-  BidInput,
-  BidReviewInput,
-  ClosingRecord,
-  EvaluationReport,
-  EvaluationWorkspace,
-  NotificationPage,
-  OpenedBid,
-  TenderView,
+import {
+  NO_CLAIMS,
+  type AwardView,
+  type BidInput,
+  type BidReviewInput,
+  type ClosingRecord,
+  type EvaluationReport,
+  type EvaluationWorkspace,
+  type NotificationPage,
+  type OpenedBid,
+  type TenderView,
 } from '@eslabon/contracts';
 import { addBusinessDays } from '@eslabon/domain';
 import { DataSource } from 'typeorm';
 import { bogotaToday } from '../../core/time/bogota';
 import {
   Browser,
-  NO_CLAIMS,
   TestAccount,
   TestStack,
   TestSupplier,

@@ -1,4 +1,4 @@
-import type { BidClaims, LotRanking, NationalIndustryStatus, VerifiedClaims } from '@eslabon/contracts';
+import { NO_CLAIMS, type BidClaims, type LotRanking, type NationalIndustryStatus, type VerifiedClaims } from '@eslabon/contracts';
 import { NationalStatus, RankingBid, TieBreakRule, rankLot, seededDraw } from '@eslabon/domain';
 import { createHash } from 'node:crypto';
 import type { Tender, TenderLot } from '../tenders/tender.entities';
@@ -28,14 +28,7 @@ const points = (hundredths: number) => hundredths / 100;
 /** Until the committee records otherwise, the claims stand as declared and the national status as verified. */
 export function defaultVerified(claims: BidClaims | null): VerifiedClaims {
   return {
-    disabilityBonus: false,
-    womanHeadOfHousehold: false,
-    disabilityPayrollPercent: 0,
-    olderWorkersPercent: 0,
-    ethnicPayrollPercent: 0,
-    reincorporation: false,
-    mipymePaymentsPercent: 0,
-    bicMipyme: false,
+    ...NO_CLAIMS,
     ...claims,
     nationalStatusVerified: true,
   };

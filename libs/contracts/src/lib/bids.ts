@@ -33,6 +33,18 @@ export interface BidClaims {
   bicMipyme: boolean;
 }
 
+/** Claims of no bonus and no tie-break factor: a new bid's starting point. */
+export const NO_CLAIMS: Readonly<BidClaims> = {
+  disabilityBonus: false,
+  womanHeadOfHousehold: false,
+  disabilityPayrollPercent: 0,
+  olderWorkersPercent: 0,
+  ethnicPayrollPercent: 0,
+  reincorporation: false,
+  mipymePaymentsPercent: 0,
+  bicMipyme: false,
+};
+
 export const PLURAL_BIDDER_KINDS = ['consorcio', 'union_temporal'] as const;
 export type PluralBidderKind = (typeof PLURAL_BIDDER_KINDS)[number];
 

@@ -19,11 +19,11 @@ import { problemOf } from '../../core/api/problem';
 import { AmountPipe, DayPipe } from '../../core/i18n/format';
 import { I18n } from '../../core/i18n/i18n.service';
 import { BogotaTimePipe } from '../../core/time/bogota-time';
-import { LongDayPipe, bogotaToday } from '../tenders/tender-format';
+import { LongDayPipe } from '../tenders/tender-format';
 import { TendersClient } from '../tenders/tenders.client';
 import { ContractClose } from './contract-close';
 import { EvaluationClient } from './evaluation.client';
-import { EvaluationErrorPipe, PointsPipe, evaluationErrorMessage, followOutcome, sendForm } from './evaluation-format';
+import { EvaluationErrorPipe, PointsPipe, evaluationErrorMessage, followOutcome, commentPeriodOpen, sendForm } from './evaluation-format';
 import { TenderAwards } from './tender-awards';
 
 type Outcome = AwardDecisionInput['outcome'];
@@ -98,11 +98,7 @@ export class AwardPage {
   protected readonly decisions = new FormArray<DecisionGroup>([]);
   protected readonly form = new FormGroup({ decisions: this.decisions });
 
-  /** Observations are received until the end of that Bogotá day; the award comes after. */
-  protected readonly commentOpen = computed(() => {
-    const report = this.report();
-    return !!report && bogotaToday() <= report.commentUntil;
-  });
+  protected readonly commentOpen = computed(() => commentPeriodOpen(this.report()));
   protected readonly unanswered = computed(() => this.report()?.observations.filter((o) => !o.answer).length ?? 0);
   protected readonly contracts = computed(() =>
     (this.awards() ?? []).flatMap((award) => (award.contract ? [{ award, contract: award.contract }] : [])),

@@ -1,12 +1,19 @@
 import { DestroyRef, Pipe, PipeTransform, WritableSignal, inject } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import type { AbstractControl, FormGroup, ValidationErrors, ValidatorFn } from '@angular/forms';
-import type { CriteriaPartInput, Locale, NationalIndustryStatus, OpenedBid, TenderCriteriaInput } from '@eslabon/contracts';
+import type {
+  CriteriaPartInput,
+  EvaluationReport,
+  Locale,
+  NationalIndustryStatus,
+  OpenedBid,
+  TenderCriteriaInput,
+} from '@eslabon/contracts';
 import { BONUS_PARTS, PRICE_PART } from '@eslabon/domain';
 import type { Observable } from 'rxjs';
 import { problemOf, showProblem } from '../../core/api/problem';
 import { I18n } from '../../core/i18n/i18n.service';
-import { TenderErrorPipe, tenderErrorMessage } from '../tenders/tender-format';
+import { TenderErrorPipe, bogotaToday, tenderErrorMessage } from '../tenders/tender-format';
 
 /** Points as the API gives them, always with two decimals so a column of totals lines up ("87,50"). */
 export function formatPoints(points: number, locale: Locale): string {
@@ -121,3 +128,8 @@ export function sizeLabel(i18n: I18n, size: OpenedBid['sizeClass']): string {
 
 /** The start of a SHA-256 digest: enough to tell bids apart on screen; the whole one is in the title. */
 export const shortDigest = (digest: string) => digest.slice(0, 12);
+
+/** Observations are received until the end of the report's Bogotá day; the award comes after. */
+export function commentPeriodOpen(report: Pick<EvaluationReport, 'commentUntil'> | null): boolean {
+  return !!report && bogotaToday() <= report.commentUntil;
+}

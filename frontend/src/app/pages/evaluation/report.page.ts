@@ -7,10 +7,9 @@ import { RouterLink } from '@angular/router';
 import type { EvaluationReport, TenderView } from '@eslabon/contracts';
 import { I18n } from '../../core/i18n/i18n.service';
 import { Session } from '../../core/session/session.service';
-import { bogotaToday } from '../tenders/tender-format';
 import { TendersClient } from '../tenders/tenders.client';
 import { EvaluationClient } from './evaluation.client';
-import { EvaluationErrorPipe, sendForm } from './evaluation-format';
+import { EvaluationErrorPipe, commentPeriodOpen, sendForm } from './evaluation-format';
 import { EvaluationReportView } from './evaluation-report';
 
 /** The published evaluation report as anyone reads it; a bidder may send observations until the comment period ends. */
@@ -90,11 +89,7 @@ export class ReportPage {
 
   /** Only suppliers observe; the server checks that this one bid. */
   protected readonly supplier = computed(() => this.session.activeMembership()?.kind === 'supplier' && this.session.roles().length > 0);
-  /** Observations are received until the end of that Bogotá day. */
-  protected readonly commentOpen = computed(() => {
-    const report = this.report();
-    return !!report && bogotaToday() <= report.commentUntil;
-  });
+  protected readonly commentOpen = computed(() => commentPeriodOpen(this.report()));
   protected readonly signInLink = computed(() => ({ volver: `/procesos/${this.tenderId()}/informe` }));
 
   constructor() {
