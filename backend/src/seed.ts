@@ -6,6 +6,7 @@ import { loadConfigOrExit } from './core/config/load-config';
 import { dataSourceOptions } from './core/database/data-source-options';
 import { DEMO_PASSWORD } from './demo/demo-data';
 import { seedDemo } from './demo/seed-demo';
+import { LocalKeyWrapper } from './core/crypto/envelope';
 import { createObjectStorage } from './core/storage/storage.module';
 import { ensureOperator } from './modules/accounts/operators';
 
@@ -39,7 +40,8 @@ async function seed(): Promise<void> {
     });
     process.stdout.write(`Seed: operator accounts ready (${redactUrl(config.databaseUrl)})\n`);
     if (config.demo) {
-      const demo = await seedDemo(dataSource, audit, createObjectStorage(config));
+      const keys = config.bidMasterKey ? new LocalKeyWrapper(config.bidMasterKey) : null;
+      const demo = await seedDemo(dataSource, audit, createObjectStorage(config), keys);
       process.stdout.write(
         `Seed: demo data added (${demo.suppliers} suppliers, ${demo.buyers} buyers, ${demo.tenders} tenders); demo logins proveedor01…50@demo.eslabon.local and comprador01…08@demo.eslabon.local, password ${DEMO_PASSWORD}\n`,
       );

@@ -6,6 +6,7 @@ import { SupplierDirectoryService } from '../modules/suppliers/supplier-director
 import { seedDemo } from './seed-demo';
 import { DEMO_TENDERS } from './demo-tenders';
 import { OBJECT_STORAGE, ObjectStorage } from '../core/storage/object-storage';
+import { KEY_WRAPPER, KeyWrapper } from '../core/crypto/envelope';
 
 describe('demo data', () => {
   let stack: TestStack;
@@ -15,7 +16,8 @@ describe('demo data', () => {
   it('passes every check a real registration passes, spreads over sizes, types and departments, and loads once', async () => {
     const db = stack.api.get(DataSource);
     const storage = stack.api.get<ObjectStorage>(OBJECT_STORAGE);
-    expect(await seedDemo(db, stack.api.get(AuditService), storage)).toEqual({
+    const keys = stack.api.get<KeyWrapper>(KEY_WRAPPER);
+    expect(await seedDemo(db, stack.api.get(AuditService), storage, keys)).toEqual({
       suppliers: DEMO_SUPPLIER_COUNT,
       buyers: demoBuyers().length,
       tenders: DEMO_TENDERS.length,
@@ -28,7 +30,7 @@ describe('demo data', () => {
     expect(spread.women_led).toBeGreaterThanOrEqual(10);
     const buyers = await db.query(`SELECT o.kind FROM buyer_profiles b JOIN organizations o ON o.id = b.organization_id`);
     expect(buyers.filter((b: { kind: string }) => b.kind === 'state_company')).toHaveLength(2);
-    expect(await seedDemo(db, stack.api.get(AuditService), storage)).toEqual({ suppliers: 0, buyers: 0, tenders: 0 });
+    expect(await seedDemo(db, stack.api.get(AuditService), storage, keys)).toEqual({ suppliers: 0, buyers: 0, tenders: 0 });
 
     // Tenders across modalities, statuses, departments and apuestas productivas, each as the clock says.
     const [tenders] = await db.query(`SELECT count(*)::int AS total, count(DISTINCT modality)::int AS modalities,
@@ -44,6 +46,14 @@ describe('demo data', () => {
     const [unaudited] = await db.query(`SELECT count(*)::int AS n FROM tenders t
         WHERE NOT EXISTS (SELECT 1 FROM audit_log a WHERE a.entity_type = 'tender' AND a.entity_id = t.id::text)`);
     expect(unaudited.n).toBe(0);
+    // Sealed bids on a closed tender and on one under evaluation, whose buyer sits on the committee.
+    const sealed = await db.query(`SELECT t.status, count(b.id)::int AS bids, count(c.user_id)::int AS committee FROM tenders t
+        JOIN bids b ON b.tender_id = t.id LEFT JOIN tender_committee_members c ON c.tender_id = t.id AND b.supplier_organization_id IS NOT NULL
+       WHERE b.submitted_at < t.closing_at GROUP BY t.id, t.status ORDER BY t.status`);
+    expect(sealed).toEqual([
+      { status: 'closed', bids: 2, committee: 2 },
+      { status: 'under_evaluation', bids: 3, committee: 3 },
+    ]);
 
     // Small pages over a department walk the same list as one big page: domiciled suppliers first, then those covering it.
     const directory = stack.api.get(SupplierDirectoryService);

@@ -1,4 +1,4 @@
-import type { ProductiveBet, TenderModality } from '@eslabon/contracts';
+import type { NationalIndustryStatus, ProductiveBet, TenderModality } from '@eslabon/contracts';
 import type { TenderState } from '@eslabon/domain';
 
 /** The shape of a demo tender (demo-tenders.ts): what a buyer would type, and the status it reaches. */
@@ -28,6 +28,8 @@ export interface DemoTenderSeed {
   limitationRequests?: number[];
   /** A supplier's question and the buyer's answer. */
   question?: { supplier: number; text: string; answer: string };
+  /** Demo suppliers that bid on the first lot the day before closing: price as a share of its estimate, and origin. */
+  bids?: { supplier: number; percentOfEstimate: number; national: NationalIndustryStatus; componentPercent?: number }[];
   reason?: string;
 }
 

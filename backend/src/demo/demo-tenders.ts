@@ -197,6 +197,10 @@ export const DEMO_TENDERS: DemoTenderSeed[] = [
     municipality: '76001',
     status: 'closed',
     lots: [lot('Vigilancia con medios tecnológicos', ['921215'], 12, 'mes', 1_150)],
+    bids: [
+      { supplier: 9, percentOfEstimate: 96, national: 'national_service' },
+      { supplier: 14, percentOfEstimate: 91, national: 'national_service' },
+    ],
   },
   {
     buyer: 1,
@@ -241,6 +245,11 @@ export const DEMO_TENDERS: DemoTenderSeed[] = [
     municipality: '15001',
     status: 'under_evaluation',
     lots: [lot('Mantenimiento de la vía', ['721029'], 12, 'kilómetro', 2_400)],
+    bids: [
+      { supplier: 1, percentOfEstimate: 97, national: 'national_service' },
+      { supplier: 4, percentOfEstimate: 92, national: 'foreign_with_component', componentPercent: 35 },
+      { supplier: 12, percentOfEstimate: 99, national: 'national_service' },
+    ],
   },
   {
     buyer: 2,

@@ -1,11 +1,21 @@
-import { LIMITATION_DOCUMENTS, type LotInput, type TenderInput, type TenderSchedule } from '@eslabon/contracts';
+import {
+  LIMITATION_DOCUMENTS,
+  NO_CLAIMS,
+  type BidInput,
+  type LotInput,
+  type TenderInput,
+  type TenderSchedule,
+  type TenderView,
+} from '@eslabon/contracts';
 import { ScheduleRule, addBusinessDays, bogotaInstant, defaultSchedule } from '@eslabon/domain';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../core/audit/actor';
 import { AuditService } from '../core/audit/audit.service';
 import { DomainError } from '../core/http/domain-error';
 import { OutboxService } from '../core/outbox/outbox.service';
+import type { KeyWrapper } from '../core/crypto/envelope';
 import type { ObjectStorage } from '../core/storage/object-storage';
+import { BidsService } from '../modules/bids/bids.service';
 import { bogotaToday } from '../core/time/bogota';
 import { RuleParametersService } from '../modules/rule-parameters/rule-parameters.service';
 import { SupplierDocumentsService } from '../modules/suppliers/supplier-documents.service';
@@ -91,7 +101,12 @@ function scheduleFor(seed: DemoTenderSeed, rule: ScheduleRule | null, today: str
  * Loads the demo tenders through the real services — checked, audited and evented like a buyer's — with
  * each action dated when it would have happened. Skipped when demo tenders are already there.
  */
-export async function seedDemoTenders(db: DataSource, audit: AuditService, storage: ObjectStorage): Promise<number> {
+export async function seedDemoTenders(
+  db: DataSource,
+  audit: AuditService,
+  storage: ObjectStorage,
+  keys: KeyWrapper | null,
+): Promise<number> {
   const buyers = demoBuyers();
   const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM tenders WHERE buyer_organization_id = ANY($1)`, [
     buyers.map((b) => b.organizationId),
@@ -103,6 +118,7 @@ export async function seedDemoTenders(db: DataSource, audit: AuditService, stora
   const lifecycle = new TenderLifecycleService(db, audit, outbox, rules, tenders);
   const participation = new TenderParticipationService(db, audit, outbox, rules);
   const documents = new SupplierDocumentsService(db, audit, storage);
+  const bids = keys ? new BidsService(db, audit, outbox, keys) : null;
   const suppliers = demoSuppliers();
   const actorOf = async (organizationId: string): Promise<Actor> => {
     const [m] = await db.query(`SELECT user_id FROM memberships WHERE organization_id = $1 LIMIT 1`, [organizationId]);
@@ -157,9 +173,31 @@ export async function seedDemoTenders(db: DataSource, audit: AuditService, stora
     if (tender.allowedTransitions[0] !== 'open')
       await lifecycle.transition(tender.id, { transition: 'open' }, buyer, at(schedule.opening, '09:00'));
     if (seed.status === 'open') return;
+    if (bids && seed.bids) {
+      await seedBids(bids, tender, seed, at(addBusinessDays(schedule.closing, -1), '10:00'));
+      // The buyer's own user evaluates, so its demo login opens the evaluation workspace.
+      await db.query(`INSERT INTO tender_committee_members (tender_id, user_id) VALUES ($1, $2)`, [tender.id, buyer.userId]);
+    }
     await lifecycle.closeIfDue(tender.id);
     if (seed.status === 'closed') return;
     await lifecycle.transition(tender.id, { transition: 'start_evaluation' }, buyer, at(addBusinessDays(schedule.closing, 1), '09:00'));
     if (seed.status === 'void') await lifecycle.transition(tender.id, { transition: 'declare_void', reason: seed.reason }, buyer);
+  }
+
+  /** The demo suppliers' sealed bids, submitted the day before closing as the clock then stood. */
+  async function seedBids(service: BidsService, tender: TenderView, seed: DemoTenderSeed, when: Date): Promise<void> {
+    const [first] = tender.lots;
+    for (const b of seed.bids ?? []) {
+      const supplier = await actorOf(suppliers[b.supplier].organizationId);
+      const price = (BigInt(first.estimatedValueCop) * BigInt(b.percentOfEstimate)) / 100n;
+      const input: BidInput = {
+        lots: [
+          { lotId: first.id, priceCop: String(price), nationalIndustry: b.national, nationalComponentPercent: b.componentPercent ?? null },
+        ],
+        claims: NO_CLAIMS,
+        plural: null,
+      };
+      await service.submit(tender.id, input, `demo-${tender.id}-${b.supplier}`, supplier, when);
+    }
   }
 }

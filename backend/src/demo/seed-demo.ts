@@ -5,6 +5,7 @@ import { ensureOperator } from '../modules/accounts/operators';
 import { BuyersService } from '../modules/buyers/buyers.service';
 import { RuleParametersService } from '../modules/rule-parameters/rule-parameters.service';
 import { SuppliersService } from '../modules/suppliers/suppliers.service';
+import type { KeyWrapper } from '../core/crypto/envelope';
 import type { ObjectStorage } from '../core/storage/object-storage';
 import { DEMO_PASSWORD, demoBuyers, demoSuppliers } from './demo-data';
 import { seedDemoTenders } from './seed-demo-tenders';
@@ -18,6 +19,7 @@ export async function seedDemo(
   db: DataSource,
   audit: AuditService,
   storage: ObjectStorage,
+  keys: KeyWrapper | null,
 ): Promise<{ suppliers: number; buyers: number; tenders: number }> {
   const rules = new RuleParametersService(db, audit);
   const suppliers = new SuppliersService(db, audit, rules);
@@ -53,5 +55,5 @@ export async function seedDemo(
     await buyers.save(b.organizationId, b.profile, SYSTEM_ACTOR);
     created = { ...created, buyers: created.buyers + 1 };
   }
-  return { ...created, tenders: await seedDemoTenders(db, audit, storage) };
+  return { ...created, tenders: await seedDemoTenders(db, audit, storage, keys) };
 }

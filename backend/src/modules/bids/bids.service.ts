@@ -80,8 +80,8 @@ export class BidsService {
     @Inject(KEY_WRAPPER) private readonly keys: KeyWrapper,
   ) {}
 
-  submit(tenderId: string, input: BidInput, idempotencyKey: string, actor: Actor): Promise<BidReceipt> {
-    return this.change(tenderId, idempotencyKey, actor, async (em, tender, existing, supplierId) => {
+  submit(tenderId: string, input: BidInput, idempotencyKey: string, actor: Actor, now = new Date()): Promise<BidReceipt> {
+    return this.change(tenderId, idempotencyKey, actor, now, async (em, tender, existing, supplierId) => {
       await this.check(em, tender, input, supplierId);
       return {
         lots: [...input.lots].sort((a, b) => a.lotId.localeCompare(b.lotId)),
@@ -93,7 +93,7 @@ export class BidsService {
 
   /** Withdraws the bid until closing: a new version with nothing offered, audited like any other. */
   withdraw(tenderId: string, idempotencyKey: string, actor: Actor): Promise<BidReceipt> {
-    return this.change(tenderId, idempotencyKey, actor, async (_em, _tender, existing) => {
+    return this.change(tenderId, idempotencyKey, actor, new Date(), async (_em, _tender, existing) => {
       if (!existing || existing.status === 'withdrawn')
         throw new DomainError('not_found', 'bid_not_found', 'Your organization has no bid to withdraw on this tender');
       return { lots: [], claims: null, plural: null, withdrawn: true as const };
@@ -104,6 +104,7 @@ export class BidsService {
     tenderId: string,
     idempotencyKey: string,
     actor: Actor,
+    now: Date,
     build: (
       em: EntityManager,
       tender: Tender,
@@ -120,7 +121,6 @@ export class BidsService {
         const existing = await em.findOneBy(Bid, { tenderId, supplierOrganizationId: supplierId });
         // A retried request (same key) gets the receipt it already earned, not a new version — even just after closing.
         if (existing?.idempotencyKey === idempotencyKey) return receiptOf(existing, tender);
-        const now = new Date();
         if (!acceptsBids(tender.status, tender.closingAt, now))
           throw new DomainError('conflict', 'bidding_closed', `Bids are received until ${tender.closingAt.toISOString()}`);
         const offer = await build(em, tender, existing, supplierId);

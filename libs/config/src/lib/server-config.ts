@@ -210,6 +210,8 @@ export interface SeedConfig extends DatabaseConfig {
   /** Where the demo's supporting documents go: the API's own storage settings. */
   storageDir: string;
   s3Url: string | undefined;
+  /** With it the demo seals bids on its closed tenders; without, they have none. */
+  bidMasterKey: string | undefined;
 }
 
 /**
@@ -231,6 +233,7 @@ export function parseSeedConfig(env: Env): SeedConfig {
     officer: account('SEED_OFFICER', false),
     demo: read.oneOf('SEED_DEMO', ['true', 'false'] as const, 'false') === 'true',
     ...readStorage(read),
+    bidMasterKey: read.optional('BID_MASTER_KEY') === undefined ? undefined : read.required('BID_MASTER_KEY', BASE64_KEY, BID_KEY_HINT),
   };
   return read.done(config);
 }
