@@ -197,7 +197,7 @@ export async function seedDemoTenders(
         claims: NO_CLAIMS,
         plural: null,
       };
-      await service.submit(tender.id, input, `demo-${tender.id}-${b.supplier}`, supplier, when);
+      await service.submit(tender.id, input, `demo-${tender.id}-${b.supplier}`, supplier, () => when);
     }
   }
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AwardInput, AwardView, ContractCloseInput, ContractView, FieldError } from '@eslabon/contracts';
 import { canTransition, endOfBogotaDay } from '@eslabon/domain';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import type { Actor } from '../../core/audit/actor';
 import { AuditService } from '../../core/audit/audit.service';
 import { DomainError, fieldError } from '../../core/http/domain-error';
@@ -15,7 +15,9 @@ import { lotsOf } from '../tenders/tender-views';
 import { lockTender, tenderNotFound } from '../tenders/tenders.service';
 import { Award, Contract } from './award.entities';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** A real calendar day `YYYY-MM-DD` (not 2027-02-30). */
+const isDate = (d: string | null): d is string =>
+  !!d && /^\d{4}-\d{2}-\d{2}$/.test(d) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d);
 
 function contractView(c: Contract): ContractView {
   return {
@@ -89,9 +91,8 @@ export class AwardsService {
           );
           return;
         }
-        if (!d.startDate || !DATE.test(d.startDate))
-          problems.push(fieldError(`decisions.${i}.startDate`, 'required', 'The contract’s start date'));
-        if (!d.endDate || !DATE.test(d.endDate) || (d.startDate && d.endDate < d.startDate))
+        if (!isDate(d.startDate)) problems.push(fieldError(`decisions.${i}.startDate`, 'required', 'The contract’s start date'));
+        if (!isDate(d.endDate) || (d.startDate && d.endDate < d.startDate))
           problems.push(fieldError(`decisions.${i}.endDate`, 'after_start', 'The contract’s end date, on or after its start'));
         const bid = opened.get(first.bidId) as {
           bid: Bid;
@@ -191,7 +192,8 @@ export class AwardsService {
       [tenderId],
     );
     const isBuyer = viewer?.organizationId === tender.buyerOrganizationId;
-    const contracts = isBuyer ? await this.db.manager.find(Contract, { where: { buyerOrganizationId: tender.buyerOrganizationId } }) : [];
+    const awardIds = rows.map((r: { id: string }) => r.id);
+    const contracts = isBuyer && awardIds.length ? await this.db.manager.findBy(Contract, { awardId: In(awardIds) }) : [];
     return rows.map((r: Record<string, never>) => {
       const contract = contracts.find((c) => c.awardId === r.id);
       return {

@@ -31,6 +31,12 @@ export class TenderBidKey {
   createdAt!: Date;
 }
 
+export interface BidderRecord {
+  sizeClass: 'micro' | 'pequena' | 'mediana' | 'grande' | null;
+  mipyme: boolean;
+  womenLed: boolean;
+}
+
 /** One supplier's offer on one tender; its content sealed with the tender's data key until closing. */
 @Entity({ name: 'bids' })
 @Index('uq_bids_tender_supplier', ['tenderId', 'supplierOrganizationId'], { unique: true })
@@ -81,6 +87,13 @@ export class Bid {
 
   @Column({ type: 'text' })
   nonce!: string;
+
+  /**
+   * What the registry said of the bidder when it submitted (size, mipyme, women-led): the bonuses and
+   * tie-break factors rest on this, so a profile edited after seeing the opened prices changes nothing.
+   */
+  @Column({ type: 'jsonb' })
+  bidderFacts!: BidderRecord;
 
   /** Which lots it offers on: not secret (the acta de cierre names them), and needed to count. */
   @Column({ type: 'uuid', array: true })

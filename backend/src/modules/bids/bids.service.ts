@@ -15,7 +15,7 @@ import { Tender } from '../tenders/tender.entities';
 import { SUPPLIER_MIPYME_SQL } from '../suppliers/supplier-facts';
 import { lotsOf } from '../tenders/tender-views';
 import { tenderNotFound } from '../tenders/tenders.service';
-import { Bid, TenderBidKey } from './bid.entities';
+import { Bid, BidderRecord, TenderBidKey } from './bid.entities';
 
 const REFUSAL_MESSAGES: Record<string, string> = {
   call_limited_to_mipymes: 'This call is limited to mipymes (Decreto 1860 de 2021)',
@@ -80,37 +80,50 @@ export class BidsService {
     @Inject(KEY_WRAPPER) private readonly keys: KeyWrapper,
   ) {}
 
-  submit(tenderId: string, input: BidInput, idempotencyKey: string, actor: Actor, now = new Date()): Promise<BidReceipt> {
-    return this.change(tenderId, idempotencyKey, actor, now, async (em, tender, existing, supplierId) => {
-      await this.check(em, tender, input, supplierId);
-      return {
+  /** `clock` is read once the locks are held (the demo seed passes the instant it stands at). */
+  submit(
+    tenderId: string,
+    input: BidInput,
+    idempotencyKey: string,
+    actor: Actor,
+    clock: () => Date = () => new Date(),
+  ): Promise<BidReceipt> {
+    return this.change(tenderId, idempotencyKey, actor, clock, async (em, tender, _existing, supplierId) => ({
+      facts: await this.check(em, tender, input, supplierId),
+      offer: {
         lots: [...input.lots].sort((a, b) => a.lotId.localeCompare(b.lotId)),
         claims: input.claims,
         plural: input.plural ?? null,
-      };
-    });
+      },
+    }));
   }
 
   /** Withdraws the bid until closing: a new version with nothing offered, audited like any other. */
   withdraw(tenderId: string, idempotencyKey: string, actor: Actor): Promise<BidReceipt> {
-    return this.change(tenderId, idempotencyKey, actor, new Date(), async (_em, _tender, existing) => {
-      if (!existing || existing.status === 'withdrawn')
-        throw new DomainError('not_found', 'bid_not_found', 'Your organization has no bid to withdraw on this tender');
-      return { lots: [], claims: null, plural: null, withdrawn: true as const };
-    });
+    return this.change(
+      tenderId,
+      idempotencyKey,
+      actor,
+      () => new Date(),
+      async (_em, _tender, existing) => {
+        if (!existing || existing.status === 'withdrawn')
+          throw new DomainError('not_found', 'bid_not_found', 'Your organization has no bid to withdraw on this tender');
+        return { facts: existing.bidderFacts, offer: { lots: [], claims: null, plural: null, withdrawn: true as const } };
+      },
+    );
   }
 
   private async change(
     tenderId: string,
     idempotencyKey: string,
     actor: Actor,
-    now: Date,
+    clock: () => Date,
     build: (
       em: EntityManager,
       tender: Tender,
       existing: Bid | null,
       supplierId: string,
-    ) => Promise<Omit<BidContent, 'tenderId' | 'supplierOrganizationId' | 'version' | 'nonce'>>,
+    ) => Promise<{ offer: Omit<BidContent, 'tenderId' | 'supplierOrganizationId' | 'version' | 'nonce'>; facts: BidderRecord }>,
   ): Promise<BidReceipt> {
     const supplierId = actor.organizationId as string;
     try {
@@ -121,9 +134,11 @@ export class BidsService {
         const existing = await em.findOneBy(Bid, { tenderId, supplierOrganizationId: supplierId });
         // A retried request (same key) gets the receipt it already earned, not a new version — even just after closing.
         if (existing?.idempotencyKey === idempotencyKey) return receiptOf(existing, tender);
+        // After the locks: a request that waited for them past the closing is late.
+        const now = clock();
         if (!acceptsBids(tender.status, tender.closingAt, now))
           throw new DomainError('conflict', 'bidding_closed', `Bids are received until ${tender.closingAt.toISOString()}`);
-        const offer = await build(em, tender, existing, supplierId);
+        const { offer, facts } = await build(em, tender, existing, supplierId);
         const version = (existing?.version ?? 0) + 1;
         const content: BidContent = {
           tenderId,
@@ -149,6 +164,7 @@ export class BidsService {
           digest,
           nonce: content.nonce,
           lotIds: offer.lots.map((l) => l.lotId),
+          bidderFacts: facts,
           idempotencyKey,
           submittedAt: now,
           submittedBy: actor.userId as string,
@@ -175,10 +191,12 @@ export class BidsService {
   }
 
   /** Lots of this tender, each once, priced within its estimate, and open to this supplier. */
-  private async check(em: EntityManager, tender: Tender, input: BidInput, supplierId: string): Promise<void> {
+  /** Also returns what the registry says of the bidder now, kept with the bid. */
+  private async check(em: EntityManager, tender: Tender, input: BidInput, supplierId: string): Promise<BidderRecord> {
     const lots = new Map((await lotsOf(em, [tender.id])).map((l) => [l.id, l]));
     const [profile] = await em.query(
-      `SELECT p.domicile_municipality, p.supplier_type, ${SUPPLIER_MIPYME_SQL} AS mipyme
+      `SELECT p.domicile_municipality, p.supplier_type, ${SUPPLIER_MIPYME_SQL} AS mipyme, c.size_class,
+              cardinality(p.women_led_criteria) > 0 AS women_led
          FROM supplier_profiles p LEFT JOIN supplier_size_classifications c ON c.id = p.size_classification_id
         WHERE p.organization_id = $1`,
       [supplierId],
@@ -216,6 +234,7 @@ export class BidsService {
     if (new Set(members.map((m) => m.nit)).size !== members.length)
       problems.push(fieldError('plural.members', 'duplicate_member', 'Each member appears once'));
     if (problems.length) throw DomainError.fields(problems);
+    return { sizeClass: profile?.size_class ?? null, mipyme: bidder.mipyme, womenLed: profile?.women_led === true };
   }
 
   /** The tender's data key, made (and wrapped by the master key) with its first bid. */

@@ -13,6 +13,7 @@ import {
 import type { Actor } from '../../core/audit/actor';
 import { Authorize, CurrentActor, Public } from '../../core/auth/auth.decorators';
 import { BidReviewDto, CommitteeDto, ObservationAnswerDto, ObservationDto, PublishReportDto } from './evaluation.dto';
+import { EvaluationObservationsService } from './evaluation-observations.service';
 import { EvaluationService } from './evaluation.service';
 
 const UUID = new ParseUUIDPipe({ version: '4', errorHttpStatusCode: HttpStatus.NOT_FOUND });
@@ -22,7 +23,10 @@ const OWN_TENDER = { roles: BUYER_ROLES, resource: { type: 'tender', param: 'ten
 @ApiTags('evaluation')
 @Controller('tenders/:tenderId')
 export class EvaluationController {
-  constructor(private readonly evaluation: EvaluationService) {}
+  constructor(
+    private readonly evaluation: EvaluationService,
+    private readonly observations: EvaluationObservationsService,
+  ) {}
 
   /** Acta de cierre: public once the tender has closed. */
   @Public()
@@ -88,7 +92,7 @@ export class EvaluationController {
     @Body() input: ObservationDto,
     @CurrentActor() actor: Actor,
   ): Promise<ObservationView> {
-    return this.evaluation.observe(tenderId, input.text, actor);
+    return this.observations.observe(tenderId, input.text, actor);
   }
 
   @Authorize(OWN_TENDER)
@@ -99,6 +103,6 @@ export class EvaluationController {
     @Body() input: ObservationAnswerDto,
     @CurrentActor() actor: Actor,
   ): Promise<ObservationView> {
-    return this.evaluation.answer(tenderId, observationId, input.answer, actor);
+    return this.observations.answer(tenderId, observationId, input.answer, actor);
   }
 }

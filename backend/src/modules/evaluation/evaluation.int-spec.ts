@@ -11,6 +11,7 @@ import {
   type TenderView,
 } from '@eslabon/contracts';
 import { addBusinessDays } from '@eslabon/domain';
+import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { bogotaToday } from '../../core/time/bogota';
 import {
@@ -40,6 +41,7 @@ describe('opening, evaluation, award and contract', () => {
   let tender: TenderView;
   let bootsLot: string;
   const bids: Record<string, string> = {};
+  let seedHash = '';
 
   beforeAll(async () => {
     stack = await createTestStackWithWorker({ LOG_LEVEL: 'error' });
@@ -110,6 +112,8 @@ describe('opening, evaluation, award and contract', () => {
     await db.query(`UPDATE tenders SET closing_at = now() - interval '1 second' WHERE id = $1`, [tender.id]);
     // No job has closed it: reading the acta does, since the clock decides.
     const acta: ClosingRecord = (await asAdmin.get(`/api/v1/tenders/${tender.id}/closing-record`).expect(200)).body;
+    seedHash = acta.drawSeedSha256;
+    expect(seedHash).toMatch(/^[0-9a-f]{64}$/);
     expect(acta.bids.map((b) => b.bidId).sort()).toEqual([bids.mipyme, bids.foreign].sort());
     expect(JSON.stringify(acta)).not.toContain('76000000');
     await asAdmin.get(`/api/v1/tenders/${tender.id}/evaluation`).expect(404);
@@ -136,6 +140,17 @@ describe('opening, evaluation, award and contract', () => {
   it('records the committee’s checks with field errors, ranks by the criteria, and the national mipyme wins on national-industry points', async () => {
     await asBuyer.put(`/api/v1/tenders/${tender.id}/evaluation/bids/${bids.mipyme}`, passing(15)).expect(409);
     await asBuyer.post(`/api/v1/tenders/${tender.id}/transitions`, { transition: 'start_evaluation' }).expect(200);
+    // With bids to evaluate, void comes only lot by lot through the award.
+    const voided = await asBuyer.post(`/api/v1/tenders/${tender.id}/transitions`, { transition: 'declare_void', reason: 'x' }).expect(409);
+    expect(voided.body.code).toBe('void_through_award');
+    // The evidence confirms or lowers a claim, never grants one the bid did not make.
+    const granted = await asBuyer
+      .put(`/api/v1/tenders/${tender.id}/evaluation/bids/${bids.foreign}`, {
+        ...passing(15),
+        verified: { ...passing(15).verified, disabilityBonus: true },
+      })
+      .expect(400);
+    expect(granted.body.errors).toEqual([expect.objectContaining({ field: 'verified.disabilityBonus', code: 'beyond_claim' })]);
     const bad = await asBuyer
       .put(`/api/v1/tenders/${tender.id}/evaluation/bids/${bids.mipyme}`, { ...passing(25), habilitante: 'fail' })
       .expect(400);
@@ -146,7 +161,13 @@ describe('opening, evaluation, award and contract', () => {
     const saved: OpenedBid = (await asBuyer.put(`/api/v1/tenders/${tender.id}/evaluation/bids/${bids.mipyme}`, passing(15)).expect(200))
       .body;
     expect(saved.review).toMatchObject({ habilitante: 'pass', scores: { [bootsLot]: { quality: 15 } } });
+    const early = await asBuyer.post(`/api/v1/tenders/${tender.id}/evaluation/report`, { commentUntil: addBusinessDays(bogotaToday(), 5) });
+    expect([early.status, early.body.code]).toEqual([409, 'reviews_pending']);
     await asBuyer.put(`/api/v1/tenders/${tender.id}/evaluation/bids/${bids.foreign}`, passing(15)).expect(200);
+    // Facts of the registry count as they stood when the bid was submitted: growing "smaller" afterwards changes nothing.
+    await db.query(`UPDATE supplier_size_classifications SET size_class = 'micro', mipyme = true WHERE organization_id = $1`, [
+      foreign.account.organizationId,
+    ]);
 
     const workspace: EvaluationWorkspace = (await asBuyer.get(`/api/v1/tenders/${tender.id}/evaluation`).expect(200)).body;
     const lines = workspace.rankings[1].lines;
@@ -164,7 +185,8 @@ describe('opening, evaluation, award and contract', () => {
     const commentUntil = addBusinessDays(bogotaToday(), 5);
     const report: EvaluationReport = (await asBuyer.post(`/api/v1/tenders/${tender.id}/evaluation/report`, { commentUntil }).expect(201))
       .body;
-    expect(report.seed).toMatch(/^[0-9a-f]{64}$/);
+    // The seed fixed at closing, whose hash the acta published.
+    expect(createHash('sha256').update(report.seed).digest('hex')).toBe(seedHash);
     expect(report.tieBreakRule.order[0]).toBe('national_offer');
     const published: EvaluationReport = (await foreign.browser.get(`/api/v1/tenders/${tender.id}/evaluation/report`).expect(200)).body;
     expect(published.rankings[1].lines[0].bidId).toBe(bids.mipyme);

@@ -1,18 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type {
-  BidReviewInput,
-  ClosingRecord,
-  CommitteeMember,
-  EvaluationReport,
-  EvaluationWorkspace,
-  FieldError,
-  ObservationView,
-  OpenedBid,
-  PublishReportInput,
+import {
+  NO_CLAIMS,
+  type BidClaims,
+  type VerifiedClaims,
+  type BidReviewInput,
+  type ClosingRecord,
+  type CommitteeMember,
+  type EvaluationReport,
+  type EvaluationWorkspace,
+  type FieldError,
+  type OpenedBid,
+  type PublishReportInput,
 } from '@eslabon/contracts';
 import { addBusinessDays, committeeProblems, endOfBogotaDay } from '@eslabon/domain';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
 import type { Actor } from '../../core/audit/actor';
 import { AuditService } from '../../core/audit/audit.service';
@@ -21,19 +23,26 @@ import { OutboxService } from '../../core/outbox/outbox.service';
 import { bogotaToday } from '../../core/time/bogota';
 import { BidsService, OpenedContent } from '../bids/bids.service';
 import { RuleParametersService } from '../rule-parameters/rule-parameters.service';
-import { SUPPLIER_MIPYME_SQL } from '../suppliers/supplier-facts';
 import { TenderLifecycleService } from '../tenders/tender-lifecycle.service';
 import { Tender } from '../tenders/tender.entities';
 import { lotsOf } from '../tenders/tender-views';
 import { lockTender, tenderNotFound } from '../tenders/tenders.service';
-import { BidReview, EvaluationObservation, EvaluationReportRecord, TenderCommitteeMember } from './evaluation.entities';
+import { assertOnCommittee, notFound } from './committee';
+import { EvaluationObservationsService } from './evaluation-observations.service';
+import { BidReview, EvaluationReportRecord, TenderCommitteeMember } from './evaluation.entities';
 import { BidderProfile, defaultVerified, lotRankings } from './lot-rankings';
 
-/** The workspace's ranking before a report is published; the binding draw uses the report's own seed. */
-export const PREVIEW_SEED = 'preview';
 const AFTER_CLOSING = ['closed', 'under_evaluation', 'awarded', 'void'];
 
-const notFound = (what: string) => new DomainError('not_found', `${what}_not_found`, `No such ${what.replace('_', ' ')}`);
+/** The committee confirms or lowers what a bid claimed, never grants more: that would rewrite a sealed bid. */
+function beyondClaims(claims: BidClaims | null, verified: VerifiedClaims): FieldError[] {
+  const declared = { ...NO_CLAIMS, ...claims };
+  return (Object.keys(NO_CLAIMS) as (keyof BidClaims)[]).flatMap((key) =>
+    Number(verified[key]) > Number(declared[key])
+      ? [fieldError(`verified.${key}`, 'beyond_claim', 'The bid did not claim this much; the evidence can only confirm or lower a claim')]
+      : [],
+  );
+}
 
 /**
  * Opening and evaluation (RULES.md §4–§6): the acta de cierre, the committee's records of each bid,
@@ -49,6 +58,7 @@ export class EvaluationService {
     private readonly outbox: OutboxService,
     private readonly rules: RuleParametersService,
     private readonly lifecycle: TenderLifecycleService,
+    private readonly observationsService: EvaluationObservationsService,
   ) {}
 
   /** The tender after closing; a closing the job has not yet made is made now, since the clock decides. */
@@ -58,6 +68,19 @@ export class EvaluationService {
     if (!tender || tender.status === 'draft') throw tenderNotFound();
     if (!AFTER_CLOSING.includes(tender.status)) throw new DomainError('conflict', 'not_closed', 'Bids stay sealed until the tender closes');
     return tender;
+  }
+
+  /**
+   * The tie-break draw's seed, fixed when the tender closed (TenderLifecycleService.closeIfDue) and the
+   * same for every version of the report, so no one can publish again for another draw. A tender
+   * closed before seeds existed gets one the first time it is asked for.
+   */
+  private async drawSeed(em: EntityManager, tender: Tender): Promise<string> {
+    if (tender.drawSeed) return tender.drawSeed;
+    const seed = randomBytes(32).toString('hex');
+    await em.query(`UPDATE tenders SET draw_seed = $2 WHERE id = $1 AND draw_seed IS NULL`, [tender.id, seed]);
+    const [row] = await em.query(`SELECT draw_seed FROM tenders WHERE id = $1`, [tender.id]);
+    return row.draw_seed;
   }
 
   /** Acta de cierre: every bidder and when it submitted; public once closed. */
@@ -73,6 +96,10 @@ export class EvaluationService {
     return {
       tenderId,
       reference: tender.reference,
+      // The draw's seed stays secret until the report; its hash now proves it was not chosen later.
+      drawSeedSha256: createHash('sha256')
+        .update(await this.drawSeed(this.db.manager, tender))
+        .digest('hex'),
       closingAt: tender.closingAt.toISOString(),
       closedAt: tender.closedAt?.toISOString() ?? null,
       bids: rows.map((r: Record<string, never>) => ({
@@ -127,14 +154,9 @@ export class EvaluationService {
     });
   }
 
-  private async assertOnCommittee(em: EntityManager, tenderId: string, actor: Actor): Promise<void> {
-    const found = await em.existsBy(TenderCommitteeMember, { tenderId, userId: actor.userId ?? undefined });
-    if (!found) throw new DomainError('forbidden', 'not_on_committee', 'Only the evaluation committee of this tender opens its bids');
-  }
-
   async workspace(tenderId: string, actor: Actor): Promise<EvaluationWorkspace> {
     const tender = await this.closedTender(tenderId);
-    await this.assertOnCommittee(this.db.manager, tenderId, actor);
+    await assertOnCommittee(this.db.manager, tenderId, actor);
     const em = this.db.manager;
     const opened = await this.bids.openAll(em, tenderId);
     const reviews = await this.reviews(em, opened);
@@ -149,7 +171,7 @@ export class EvaluationService {
       modality: tender.modality,
       committee: await this.committee(tenderId),
       bids: opened.map((o) => this.openedView(o, reviews.get(o.bid.id), bidders, report)),
-      rankings: lotRankings(tender, await lotsOf(em, [tenderId]), opened, reviews, bidders, rule, PREVIEW_SEED),
+      rankings: lotRankings(tender, await lotsOf(em, [tenderId]), opened, reviews, bidders, rule, await this.drawSeed(em, tender)),
       report,
     };
   }
@@ -160,7 +182,7 @@ export class EvaluationService {
     bidders: Map<string, BidderProfile>,
     report: EvaluationReport | null,
   ): OpenedBid {
-    const bidder = bidders.get(o.bid.supplierOrganizationId) as BidderProfile;
+    const bidder = bidders.get(o.bid.id) as BidderProfile;
     const habilitante = review?.habilitante ?? 'pending';
     return {
       bidId: o.bid.id,
@@ -201,19 +223,17 @@ export class EvaluationService {
 
   private async bidders(em: EntityManager, opened: OpenedContent[]): Promise<Map<string, BidderProfile>> {
     const ids = [...new Set(opened.map((o) => o.bid.supplierOrganizationId))];
-    const rows = await em.query(
-      `SELECT o.id, o.name, coalesce(p.nit, '') AS nit, c.size_class, ${SUPPLIER_MIPYME_SQL} AS mipyme,
-              coalesce(cardinality(p.women_led_criteria) > 0, false) AS women_led
-         FROM organizations o LEFT JOIN supplier_profiles p ON p.organization_id = o.id
-         LEFT JOIN supplier_size_classifications c ON c.id = p.size_classification_id
+    const rows: { id: string; name: string; nit: string }[] = await em.query(
+      `SELECT o.id, o.name, coalesce(p.nit, '') AS nit FROM organizations o LEFT JOIN supplier_profiles p ON p.organization_id = o.id
         WHERE o.id = ANY($1::uuid[])`,
       [ids],
     );
+    const byOrg = new Map(rows.map((r) => [r.id, r]));
     return new Map(
-      rows.map((r: Record<string, never>) => [
-        r.id,
-        { organizationId: r.id, name: r.name, nit: r.nit, sizeClass: r.size_class, mipyme: r.mipyme, womenLed: r.women_led },
-      ]),
+      opened.map((o) => {
+        const org = byOrg.get(o.bid.supplierOrganizationId) as { name: string; nit: string };
+        return [o.bid.id, { organizationId: o.bid.supplierOrganizationId, name: org.name, nit: org.nit, ...o.bid.bidderFacts }];
+      }),
     );
   }
 
@@ -221,11 +241,27 @@ export class EvaluationService {
   async review(tenderId: string, bidId: string, input: BidReviewInput, actor: Actor): Promise<OpenedBid> {
     await this.db.transaction(async (em) => {
       const tender = await lockTender(em, tenderId);
-      await this.assertOnCommittee(em, tenderId, actor);
+      await assertOnCommittee(em, tenderId, actor);
       if (tender.status !== 'under_evaluation')
         throw new DomainError('conflict', 'not_under_evaluation', 'Bids are reviewed once the evaluation has started and until the award');
       const opened = (await this.bids.openAll(em, tenderId)).find((o) => o.bid.id === bidId);
       if (!opened) throw notFound('bid');
+      if (opened.bid.status !== 'submitted') throw new DomainError('conflict', 'bid_withdrawn', 'The bid was withdrawn');
+      const before = await em.findOneBy(BidReview, { bidId });
+      const report = await em.findOne(EvaluationReportRecord, { where: { tenderId }, order: { version: 'DESC' } });
+      // Subsanación ends with the report's comment period (Ley 1882 de 2018): a bid asked to correct stays as it is.
+      if (
+        before?.habilitante === 'needs_correction' &&
+        input.habilitante === 'pass' &&
+        report &&
+        new Date() > endOfBogotaDay(report.commentUntil)
+      )
+        throw DomainError.field(
+          'conflict',
+          'correction_window_closed',
+          'habilitante',
+          `Corrections were received until ${report.commentUntil}`,
+        );
       const problems: FieldError[] = [];
       const note = input.note?.trim() || null;
       if (input.habilitante !== 'pass' && input.habilitante !== 'pending' && !note)
@@ -253,8 +289,8 @@ export class EvaluationService {
           );
         scoresHundredths[lotId] = hundredths;
       }
+      problems.push(...beyondClaims(opened.content.claims, input.verified));
       if (problems.length) throw DomainError.fields(problems);
-      const before = await em.findOneBy(BidReview, { bidId });
       const row: BidReview = {
         bidId,
         habilitante: input.habilitante,
@@ -287,7 +323,7 @@ export class EvaluationService {
   async publishReport(tenderId: string, input: PublishReportInput, actor: Actor): Promise<EvaluationReport> {
     const version = await this.db.transaction(async (em) => {
       const tender = await lockTender(em, tenderId);
-      await this.assertOnCommittee(em, tenderId, actor);
+      await assertOnCommittee(em, tenderId, actor);
       if (tender.status !== 'under_evaluation')
         throw new DomainError('conflict', 'not_under_evaluation', 'The report is published during the evaluation');
       const rule = await this.rules.scheduleRule(tender.modality, em);
@@ -295,20 +331,16 @@ export class EvaluationService {
       if (!/^\d{4}-\d{2}-\d{2}$/.test(input.commentUntil ?? '') || input.commentUntil < earliest)
         throw DomainError.field('invalid', 'too_soon', 'commentUntil', `Leave bidders until ${earliest} at least to comment`);
       const opened = await this.bids.openAll(em, tenderId);
+      const reviews = await this.reviews(em, opened);
+      const unreviewed = opened.filter((o) => o.bid.status === 'submitted' && !o.needsReconfirmation && !reviews.has(o.bid.id));
+      if (unreviewed.length > 0)
+        throw new DomainError('conflict', 'reviews_pending', `Review every bid before the report (${unreviewed.length} to go)`);
       const { rule: tieBreak, versionId } = await this.rules.tieBreakRule(em);
-      const seed = randomBytes(32).toString('hex');
+      const seed = await this.drawSeed(em, tender);
       const [{ n }] = await em.query(`SELECT coalesce(max(version), 0)::int AS n FROM evaluation_reports WHERE tender_id = $1`, [tenderId]);
       const next = n + 1;
       const publishedAt = new Date();
-      const rankings = lotRankings(
-        tender,
-        await lotsOf(em, [tenderId]),
-        opened,
-        await this.reviews(em, opened),
-        await this.bidders(em, opened),
-        tieBreak,
-        seed,
-      );
+      const rankings = lotRankings(tender, await lotsOf(em, [tenderId]), opened, reviews, await this.bidders(em, opened), tieBreak, seed);
       await em.insert(EvaluationReportRecord, {
         tenderId,
         version: next,
@@ -350,77 +382,12 @@ export class EvaluationService {
     });
     if (!row) return null;
     // The column is what the award checks; the content keeps what was published with it.
-    return { ...row.content, commentUntil: row.commentUntil, observations: await this.observations(tenderId) };
+    return { ...row.content, commentUntil: row.commentUntil, observations: await this.observationsService.list(tenderId) };
   }
 
   async publicReport(tenderId: string): Promise<EvaluationReport> {
     const report = await this.report(tenderId);
     if (!report) throw notFound('report');
     return report;
-  }
-
-  private async observations(tenderId: string): Promise<ObservationView[]> {
-    const rows = await this.db.query(
-      `SELECT x.id, o.name, x.text, x.created_at, x.answer, x.answered_at FROM evaluation_observations x
-         JOIN organizations o ON o.id = x.supplier_organization_id WHERE x.tender_id = $1 ORDER BY x.created_at, x.id`,
-      [tenderId],
-    );
-    return rows.map((r: Record<string, never>) => ({
-      id: r.id,
-      supplierName: r.name,
-      text: r.text,
-      createdAt: (r.created_at as Date).toISOString(),
-      answer: r.answer,
-      answeredAt: (r.answered_at as Date | null)?.toISOString() ?? null,
-    }));
-  }
-
-  /** A bidder's observation on the report, during its comment period. */
-  async observe(tenderId: string, text: string, actor: Actor): Promise<ObservationView> {
-    const id = await this.db.transaction(async (em) => {
-      const report = await em.findOne(EvaluationReportRecord, { where: { tenderId }, order: { version: 'DESC' } });
-      if (!report) throw notFound('report');
-      if (new Date() > endOfBogotaDay(report.commentUntil))
-        throw new DomainError('conflict', 'comments_closed', `Observations were received until ${report.commentUntil}`);
-      const [bid] = await em.query(`SELECT 1 FROM bids WHERE tender_id = $1 AND supplier_organization_id = $2`, [
-        tenderId,
-        actor.organizationId,
-      ]);
-      if (!bid) throw new DomainError('forbidden', 'not_a_bidder', 'Only the bidders of this tender comment on its report');
-      const row = await em.save(EvaluationObservation, {
-        tenderId,
-        reportVersion: report.version,
-        supplierOrganizationId: actor.organizationId as string,
-        text: text.trim(),
-        createdBy: actor.userId as string,
-        answer: null,
-        answeredBy: null,
-        answeredAt: null,
-      });
-      await this.audit.record(em, actor, {
-        action: 'tender.observation_made',
-        entityType: 'tender',
-        entityId: tenderId,
-        summary: { after: { observationId: row.id, reportVersion: report.version } },
-      });
-      return row.id;
-    });
-    return (await this.observations(tenderId)).find((o) => o.id === id) as ObservationView;
-  }
-
-  async answer(tenderId: string, observationId: string, answer: string, actor: Actor): Promise<ObservationView> {
-    await this.db.transaction(async (em) => {
-      await this.assertOnCommittee(em, tenderId, actor);
-      const row = await em.findOneBy(EvaluationObservation, { id: observationId, tenderId });
-      if (!row) throw notFound('observation');
-      await em.update(EvaluationObservation, observationId, { answer: answer.trim(), answeredBy: actor.userId, answeredAt: new Date() });
-      await this.audit.record(em, actor, {
-        action: 'tender.observation_answered',
-        entityType: 'tender',
-        entityId: tenderId,
-        summary: { before: { answer: row.answer }, after: { observationId, answer: answer.trim() } },
-      });
-    });
-    return (await this.observations(tenderId)).find((o) => o.id === observationId) as ObservationView;
   }
 }

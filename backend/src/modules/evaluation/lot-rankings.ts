@@ -2,17 +2,15 @@ import { NO_CLAIMS, type BidClaims, type LotRanking, type NationalIndustryStatus
 import { NationalStatus, RankingBid, TieBreakRule, rankLot, seededDraw } from '@eslabon/domain';
 import { createHash } from 'node:crypto';
 import type { Tender, TenderLot } from '../tenders/tender.entities';
+import type { BidderRecord } from '../bids/bid.entities';
 import type { OpenedContent } from '../bids/bids.service';
 import type { BidReview } from './evaluation.entities';
 
-/** What the registry says of a bidder (not what it declares): mipyme and women-led come from its profile. */
-export interface BidderProfile {
+/** Who bid, by bid: name and NIT from the registry, size, mipyme and women-led as recorded with the bid. */
+export interface BidderProfile extends BidderRecord {
   organizationId: string;
   name: string;
   nit: string;
-  sizeClass: 'micro' | 'pequena' | 'mediana' | 'grande' | null;
-  mipyme: boolean;
-  womenLed: boolean;
 }
 
 const STATUS: Record<NationalIndustryStatus, NationalStatus> = {
@@ -62,7 +60,7 @@ export function lotRankings(
     const ranking: RankingBid[] = [];
     const offerOf = new Map<string, { priceCop: string; nationalIndustry: NationalIndustryStatus; supplierName: string }>();
     for (const o of offers) {
-      const bidder = bidders.get(o.bid.supplierOrganizationId) as BidderProfile;
+      const bidder = bidders.get(o.bid.id) as BidderProfile;
       const line = o.content.lots.find((l) => l.lotId === lot.id) as OpenedContent['content']['lots'][number];
       offerOf.set(o.bid.id, { priceCop: line.priceCop, nationalIndustry: line.nationalIndustry, supplierName: bidder.name });
       const review = reviews.get(o.bid.id);

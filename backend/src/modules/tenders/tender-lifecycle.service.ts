@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AmendmentInput, TenderStatus, TenderView, TerritorialLimitationInput, TransitionInput } from '@eslabon/contracts';
@@ -67,6 +68,11 @@ export class TenderLifecycleService {
       const reason = input.reason?.trim() || null;
       if (TRANSITIONS_WITH_REASON.includes(input.transition) && !reason)
         throw DomainError.field('invalid', 'required', 'reason', 'Say why (it is published with the decision)');
+      if (input.transition === 'declare_void') {
+        // With bids to evaluate, only the award decides a lot void, lot by lot, after the report (AwardsService).
+        const [bid] = await em.query(`SELECT 1 FROM bids WHERE tender_id = $1 AND status = 'submitted' LIMIT 1`, [tenderId]);
+        if (bid) throw new DomainError('conflict', 'void_through_award', 'This tender has bids: declare its lots void in the award');
+      }
       const from = tender.status;
       const to = BUYER_TRANSITIONS[input.transition];
       const changes: Partial<Tender> = { status: to };
@@ -191,10 +197,14 @@ export class TenderLifecycleService {
 
   /** Closes the tender if it is open and its closing instant has come; false when there was nothing to do. */
   async closeIfDue(tenderId: string, now = new Date()): Promise<boolean> {
+    // A look without a lock first: readers call this often, and the lock would queue the bids behind them.
+    const seen = await this.db.manager.findOne(Tender, { where: { id: tenderId }, select: { status: true, closingAt: true } });
+    if (!seen || seen.status !== 'open' || seen.closingAt > now) return false;
     return this.db.transaction(async (em) => {
       const tender = await em.findOne(Tender, { where: { id: tenderId }, lock: { mode: 'pessimistic_write' } });
       if (!tender || tender.status !== 'open' || tender.closingAt > now) return false;
-      await em.getRepository(Tender).update(tenderId, { status: 'closed', closedAt: now });
+      // The seed of a tie-break draw (Ley 2069 art. 35, factor 12) is fixed now, its hash published in the acta de cierre.
+      await em.getRepository(Tender).update(tenderId, { status: 'closed', closedAt: now, drawSeed: randomBytes(32).toString('hex') });
       await this.audit.record(em, SYSTEM_ACTOR, {
         action: 'tender.closed',
         entityType: 'tender',

@@ -113,6 +113,10 @@ export class Tender {
   @Column({ type: 'timestamptz', nullable: true })
   closedAt!: Date | null;
 
+  /** Fixed at closing and revealed in the evaluation report; the acta de cierre shows its SHA-256 beforehand. */
+  @Column({ type: 'text', nullable: true })
+  drawSeed!: string | null;
+
   @Column({ type: 'timestamptz', nullable: true })
   cancelledAt!: Date | null;
 

@@ -8,6 +8,8 @@ import type { BidClaims, BidLotInput, NationalIndustryStatus, PluralBidderInput 
 export interface ClosingRecord {
   tenderId: string;
   reference: string;
+  /** SHA-256 of the tie-break draw's seed, fixed at closing; the report reveals the seed. */
+  drawSeedSha256: string;
   closingAt: string;
   closedAt: string | null;
   bids: {

@@ -4,7 +4,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * Evaluation, award and contract (issue 7): the committee of a tender and its record of each bid, the
  * published evaluation reports and the observations on them, the decision per lot and the contract
  * that follows. Bids remember the version of the terms they answered, and a tender the version from
- * which an adenda asks earlier bids to be reconfirmed. The Ley 2069 art. 35 tie-break (order and
+ * which an adenda asks earlier bids to be reconfirmed, and the seed of its tie-break draw, fixed at
+ * closing; bids keep what the registry said of the bidder when it submitted. The Ley 2069 art. 35 tie-break (order and
  * thresholds) becomes a versioned rule parameter, since RULES.md §5 marks its wording "confirm".
  */
 /** Ley 2069 de 2020 art. 35 as written: factors 1–11 in their order (12, the draw, always last). */
@@ -46,6 +47,10 @@ export class EvaluationAward1765000000000 implements MigrationInterface {
       `CREATE INDEX "ix_contracts_supplier_organization_id" ON "contracts" ("supplier_organization_id")`,
       `ALTER TABLE "tenders" ADD "reconfirm_from_version" integer NOT NULL DEFAULT '0'`,
       `ALTER TABLE "bids" ADD "terms_version" integer NOT NULL DEFAULT '1'`,
+      `ALTER TABLE "tenders" ADD "draw_seed" text`,
+      `ALTER TABLE "bids" ADD "bidder_facts" jsonb NOT NULL DEFAULT '{"sizeClass": null, "mipyme": false, "womenLed": false}'`,
+      // Bids made before this knew nothing of the bidder; from now on every bid states it.
+      `ALTER TABLE "bids" ALTER COLUMN "bidder_facts" DROP DEFAULT`,
       `ALTER TABLE "tender_committee_members" ADD CONSTRAINT "fk_tender_committee_members_tender_id" FOREIGN KEY ("tender_id") REFERENCES "tenders"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
       `ALTER TABLE "tender_committee_members" ADD CONSTRAINT "fk_tender_committee_members_user_id" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
       `ALTER TABLE "bid_reviews" ADD CONSTRAINT "fk_bid_reviews_bid_id" FOREIGN KEY ("bid_id") REFERENCES "bids"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
@@ -86,6 +91,8 @@ export class EvaluationAward1765000000000 implements MigrationInterface {
       `ALTER TABLE "bid_reviews" DROP CONSTRAINT "fk_bid_reviews_bid_id"`,
       `ALTER TABLE "tender_committee_members" DROP CONSTRAINT "fk_tender_committee_members_user_id"`,
       `ALTER TABLE "tender_committee_members" DROP CONSTRAINT "fk_tender_committee_members_tender_id"`,
+      `ALTER TABLE "bids" DROP COLUMN "bidder_facts"`,
+      `ALTER TABLE "tenders" DROP COLUMN "draw_seed"`,
       `ALTER TABLE "bids" DROP COLUMN "terms_version"`,
       `ALTER TABLE "tenders" DROP COLUMN "reconfirm_from_version"`,
       `DROP INDEX "public"."ix_contracts_supplier_organization_id"`,

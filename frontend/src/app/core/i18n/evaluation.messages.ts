@@ -22,6 +22,7 @@ export const evaluationEs = {
     digest: 'Huella SHA-256',
     withdrawn: 'Retirada',
     none: 'No se recibieron ofertas.',
+    drawSeed: 'Huella SHA-256 de la semilla del sorteo de desempate (se revela en el informe de evaluación):',
   },
   committee: {
     title: 'Comité evaluador',
@@ -200,6 +201,7 @@ export const evaluationEn: EvaluationMessages = {
     digest: 'SHA-256 fingerprint',
     withdrawn: 'Withdrawn',
     none: 'No bids were received.',
+    drawSeed: 'SHA-256 of the tie-break draw’s seed (revealed in the evaluation report):',
   },
   committee: {
     title: 'Evaluation committee',

@@ -14,6 +14,9 @@ import { shortDigest } from './evaluation-format';
     @if (r.closedAt; as closedAt) {
       <p>{{ i18n.t('evaluation.closing.closedAt', { time: (closedAt | bogotaTime: locale) }) }}</p>
     }
+    <p data-testid="draw-seed-hash">
+      {{ i18n.t('evaluation.closing.drawSeed') }} <code>{{ r.drawSeedSha256 }}</code>
+    </p>
     @if (r.bids.length) {
       <div class="scroll">
         <table data-testid="closing-record">

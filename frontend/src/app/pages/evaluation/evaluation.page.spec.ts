@@ -14,6 +14,7 @@ const text = (el: Element | null) => el?.textContent?.replace(/\s+/g, ' ').trim(
 const record: ClosingRecord = {
   tenderId: 't1',
   reference: 'LP-2026-001',
+  drawSeedSha256: 'c'.repeat(64),
   closingAt: '2026-03-20T22:00:00.000Z',
   closedAt: '2026-03-20T22:00:05.000Z',
   bids: [
@@ -69,6 +70,7 @@ describe('EvaluationPage', () => {
     expect(text(acta)).toContain('900123456-1');
     expect(text(acta)).toContain('Lote 2');
     expect(text(acta)).toContain('a1b2c3d4e5f6');
+    expect(text(el.querySelector('[data-testid=draw-seed-hash]'))).toContain('c'.repeat(64));
 
     const rows = [...el.querySelectorAll('[data-testid=rank-row]')].map((row) => [...row.children].map(text));
     expect(rows).toEqual([
