@@ -4,6 +4,7 @@
  * statements a slow query ran, for the console and for the Markdown report.
  */
 import { type ServerConfig, parseServerConfig, redactUrl, withDatabase } from '@eslabon/config';
+import { Queue } from 'bullmq';
 import { randomBytes } from 'node:crypto';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +12,8 @@ import { Client } from 'pg';
 import { DataSource, type Logger } from 'typeorm';
 import { AuditService } from '../backend/src/core/audit/audit.service';
 import { dataSourceOptions } from '../backend/src/core/database/data-source-options';
+import { QUEUE_NAMES } from '../backend/src/core/queue/queues';
+import { redisOptionsFromUrl } from '../backend/src/core/queue/redis-options';
 import { ReferenceDataService } from '../backend/src/modules/reference-data/reference-data.service';
 import { type ExplainJson, type PlanSummary, summarizePlan } from './plan-summary';
 
@@ -132,6 +135,15 @@ export function benchServerConfig(databaseUrl: string): ServerConfig {
     STORAGE_DIR: join(tmpdir(), `eslabon-bench-uploads-${run}`),
     BID_MASTER_KEY: randomBytes(32).toString('base64'),
   });
+}
+
+/** Empties the queues of a run's prefix (benchServerConfig) in Redis once its processes are closed. */
+export async function obliterateQueues(config: ServerConfig): Promise<void> {
+  for (const name of QUEUE_NAMES) {
+    const queue = new Queue(name, { connection: redisOptionsFromUrl(config.redisUrl), prefix: config.queuePrefix });
+    await queue.obliterate({ force: true });
+    await queue.close();
+  }
 }
 
 export interface BenchDatabase {

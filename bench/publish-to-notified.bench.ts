@@ -22,7 +22,6 @@ import type { ServerConfig } from '@eslabon/config';
 import { addBusinessDays, defaultSchedule } from '@eslabon/domain';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { Queue } from 'bullmq';
 import { Logger, PinoLogger } from 'nestjs-pino';
 import { writeFileSync } from 'node:fs';
 import type { DataSource } from 'typeorm';
@@ -32,7 +31,6 @@ import { CoreModule } from '../backend/src/core/core.module';
 import { OutboxService } from '../backend/src/core/outbox/outbox.service';
 import { QueueProducer } from '../backend/src/core/queue/queue-producer';
 import { QUEUE_NAMES } from '../backend/src/core/queue/queues';
-import { redisOptionsFromUrl } from '../backend/src/core/queue/redis-options';
 import { bogotaToday } from '../backend/src/core/time/bogota';
 import { lot } from '../backend/src/demo/demo-tender-seed';
 import { demoTenderInput } from '../backend/src/demo/seed-demo-tenders';
@@ -57,6 +55,7 @@ import {
   machine,
   markdownTable,
   ms,
+  obliterateQueues,
   plansMarkdown,
   printPlans,
 } from './bench-kit';
@@ -114,15 +113,6 @@ async function context(module: Parameters<typeof NestFactory.createApplicationCo
   const app = await NestFactory.createApplicationContext(module, { bufferLogs: true });
   app.useLogger(app.get(Logger));
   return app;
-}
-
-/** Empties the queues of a run's prefix in Redis once its processes are closed. */
-async function obliterateQueues(config: ServerConfig): Promise<void> {
-  for (const name of QUEUE_NAMES) {
-    const queue = new Queue(name, { connection: redisOptionsFromUrl(config.redisUrl), prefix: config.queuePrefix });
-    await queue.obliterate({ force: true });
-    await queue.close();
-  }
 }
 
 const noticeCount = async (db: DataSource, tenderId: string): Promise<number> =>
