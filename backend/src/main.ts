@@ -19,6 +19,11 @@ async function bootstrap(): Promise<void> {
     bodyParser: false,
   });
   configureApp(app, config);
+  // Longer than the usual proxy idle timeout (60 s), so a proxy never reuses a connection Node has just closed
+  // (a request lost that way at the closing rush would be a bid the supplier thinks it sent).
+  const server = app.getHttpServer();
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   await app.listen(config.port, config.host);
   app
     .get(Logger)

@@ -15,7 +15,9 @@ import { DomainError } from '../core/http/domain-error';
 import { OutboxService } from '../core/outbox/outbox.service';
 import type { KeyWrapper } from '../core/crypto/envelope';
 import type { ObjectStorage } from '../core/storage/object-storage';
+import { BidDocumentsService } from '../modules/bids/bid-documents.service';
 import { BidsService } from '../modules/bids/bids.service';
+import { TenderKeys } from '../modules/bids/tender-keys';
 import { bogotaToday } from '../core/time/bogota';
 import { RuleParametersService } from '../modules/rule-parameters/rule-parameters.service';
 import { SupplierDocumentsService } from '../modules/suppliers/supplier-documents.service';
@@ -118,7 +120,8 @@ export async function seedDemoTenders(
   const lifecycle = new TenderLifecycleService(db, audit, outbox, rules, tenders);
   const participation = new TenderParticipationService(db, audit, outbox, rules);
   const documents = new SupplierDocumentsService(db, audit, storage);
-  const bids = keys ? new BidsService(db, audit, outbox, keys) : null;
+  const tenderKeys = keys ? new TenderKeys(keys) : null;
+  const bids = tenderKeys ? new BidsService(db, audit, outbox, tenderKeys, new BidDocumentsService(db, audit, tenderKeys, storage)) : null;
   const suppliers = demoSuppliers();
   const actorOf = async (organizationId: string): Promise<Actor> => {
     const [m] = await db.query(`SELECT user_id FROM memberships WHERE organization_id = $1 LIMIT 1`, [organizationId]);

@@ -29,7 +29,7 @@ import {
   TenderVersion,
 } from '../../modules/tenders/tender.entities';
 import { PlanLine, PlanLineInterest } from '../../modules/procurement-plans/plan-line.entities';
-import { Bid, TenderBidKey } from '../../modules/bids/bid.entities';
+import { Bid, BidDocument, TenderBidKey } from '../../modules/bids/bid.entities';
 import {
   BidReview,
   EvaluationObservation,
@@ -75,6 +75,7 @@ export const ENTITIES = [
   PlanLineInterest,
   TenderBidKey,
   Bid,
+  BidDocument,
   TenderCommitteeMember,
   BidReview,
   EvaluationReportRecord,

@@ -25,6 +25,8 @@ export async function withStoredUpload<T>(
   ownerId: string,
   file: UploadedFileData | undefined,
   record: (upload: StoredUpload) => Promise<T>,
+  /** What is written instead of the bytes (sealed bid documents); the row still describes the upload. */
+  transform: (bytes: Buffer, upload: StoredUpload) => Buffer = (bytes) => bytes,
 ): Promise<T> {
   if (!file || file.size === 0) throw DomainError.field('invalid', 'file_required', 'file', 'Attach a file');
   const contentType = sniffFileType(file.buffer.subarray(0, 16));
@@ -38,7 +40,7 @@ export async function withStoredUpload<T>(
     sizeBytes: file.size,
     sha256: createHash('sha256').update(file.buffer).digest('hex'),
   };
-  await storage.put(upload.storageKey, file.buffer, contentType);
+  await storage.put(upload.storageKey, transform(file.buffer, upload), contentType);
   try {
     return await record(upload);
   } catch (e) {

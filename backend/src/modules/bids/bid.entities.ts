@@ -1,3 +1,4 @@
+import type { BidEnvelope } from '@eslabon/contracts';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import { Organization } from '../accounts/entities/organization.entity';
 import { Tender } from '../tenders/tender.entities';
@@ -108,4 +109,50 @@ export class Bid {
 
   @Column({ type: 'uuid' })
   submittedBy!: string;
+}
+
+/**
+ * A file for a bid's envelope, stored in object storage sealed with the tender's data key (its name
+ * only inside the bid's sealed content). Bidders upload before closing; only the committee reads after.
+ */
+@Entity({ name: 'bid_documents' })
+@Index('ix_bid_documents_tender_supplier', ['tenderId', 'supplierOrganizationId'])
+export class BidDocument {
+  @PrimaryColumn({ type: 'uuid' })
+  id!: string;
+
+  @Column({ type: 'uuid' })
+  tenderId!: string;
+
+  @ManyToOne(() => Tender, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'tender_id' })
+  tender?: Tender;
+
+  @Column({ type: 'uuid' })
+  supplierOrganizationId!: string;
+
+  @ManyToOne(() => Organization, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'supplier_organization_id' })
+  supplier?: Organization;
+
+  @Column({ type: 'text' })
+  envelope!: BidEnvelope;
+
+  @Column({ type: 'text' })
+  storageKey!: string;
+
+  @Column({ type: 'text' })
+  contentType!: string;
+
+  @Column({ type: 'integer' })
+  sizeBytes!: number;
+
+  @Column({ type: 'text' })
+  sha256!: string;
+
+  @Column({ type: 'uuid' })
+  uploadedBy!: string;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  uploadedAt!: Date;
 }

@@ -1,10 +1,20 @@
-import { Body, Controller, Delete, Get, Headers, HttpStatus, Param, ParseUUIDPipe, Put } from '@nestjs/common';
-import { ApiHeader, ApiTags } from '@nestjs/swagger';
-import { BUYER_ROLES, SUPPLIER_ROLES, type BidCount, type BidReceipt, type MyBidView } from '@eslabon/contracts';
+import { Body, Controller, Delete, Get, Headers, HttpStatus, Param, ParseUUIDPipe, Post, Put, Req, UseInterceptors } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiHeader, ApiTags } from '@nestjs/swagger';
+import {
+  BID_ENVELOPES,
+  BUYER_ROLES,
+  SUPPLIER_ROLES,
+  type BidCount,
+  type BidDocumentUpload,
+  type BidReceipt,
+  type MyBidView,
+} from '@eslabon/contracts';
 import type { Actor } from '../../core/audit/actor';
 import { Authorize, CurrentActor } from '../../core/auth/auth.decorators';
 import { DomainError } from '../../core/http/domain-error';
-import { BidDto } from './bids.dto';
+import { RequestWithUpload, UploadInterceptor } from '../../core/storage/upload.interceptor';
+import { BidDocumentsService } from './bid-documents.service';
+import { BidDocumentDto, BidDto } from './bids.dto';
 import { BidsService } from './bids.service';
 
 const UUID = new ParseUUIDPipe({ version: '4', errorHttpStatusCode: HttpStatus.NOT_FOUND });
@@ -20,7 +30,10 @@ function idempotencyKey(key: string | undefined): string {
 @ApiTags('bids')
 @Controller()
 export class BidsController {
-  constructor(private readonly bids: BidsService) {}
+  constructor(
+    private readonly bids: BidsService,
+    private readonly documents: BidDocumentsService,
+  ) {}
 
   /** Submits or replaces the organization's bid until closing; the same Idempotency-Key returns the same receipt. */
   @Authorize({ roles: ['supplier_admin'], inActiveOrganization: true })
@@ -33,6 +46,27 @@ export class BidsController {
     @CurrentActor() actor: Actor,
   ): Promise<BidReceipt> {
     return this.bids.submit(tenderId, input, idempotencyKey(key), actor);
+  }
+
+  /** A file for an envelope (PDF, PNG or JPEG), sealed at once; list it in the bid with the hash it answers. */
+  @Authorize({ roles: ['supplier_admin'], inActiveOrganization: true })
+  @Post('tenders/:tenderId/bid/documents')
+  @UseInterceptors(UploadInterceptor)
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['envelope', 'file'],
+      properties: { envelope: { type: 'string', enum: [...BID_ENVELOPES] }, file: { type: 'string', format: 'binary' } },
+    },
+  })
+  uploadDocument(
+    @Param('tenderId', UUID) tenderId: string,
+    @Body() input: BidDocumentDto,
+    @Req() req: RequestWithUpload,
+    @CurrentActor() actor: Actor,
+  ): Promise<BidDocumentUpload> {
+    return this.documents.upload(tenderId, input.envelope, req.file, actor);
   }
 
   /** Withdraws the organization's bid until closing. */

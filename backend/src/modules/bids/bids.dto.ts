@@ -1,7 +1,10 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
+  BID_ENVELOPES,
   NATIONAL_INDUSTRY_STATUSES,
+  type BidDocumentRef,
+  type BidEnvelope,
   PLURAL_BIDDER_KINDS,
   type BidClaims,
   type BidInput,
@@ -22,6 +25,7 @@ import {
   IsInt,
   IsOptional,
   IsUUID,
+  Matches,
   Max,
   Min,
   ValidateNested,
@@ -119,6 +123,31 @@ class PluralBidderDto implements PluralBidderInput {
   members!: PluralMemberDto[];
 }
 
+class BidDocumentRefDto implements BidDocumentRef {
+  @ApiProperty()
+  @IsUUID()
+  documentId!: string;
+
+  @ApiProperty({ enum: BID_ENVELOPES })
+  @IsIn(BID_ENVELOPES)
+  envelope!: BidEnvelope;
+
+  @ApiProperty({ example: 'certificado-existencia.pdf' })
+  @Text(200)
+  name!: string;
+
+  @ApiProperty({ description: 'SHA-256 (hex) the upload answered' })
+  @Matches(/^[0-9a-f]{64}$/, { message: '$property must be a SHA-256 in hex' })
+  sha256!: string;
+}
+
+/** multipart/form-data: `envelope` and one `file`. */
+export class BidDocumentDto {
+  @ApiProperty({ enum: BID_ENVELOPES })
+  @IsIn(BID_ENVELOPES)
+  envelope!: BidEnvelope;
+}
+
 export class BidDto implements BidInput {
   @ApiProperty({ type: [BidLotDto] })
   @IsArray()
@@ -138,4 +167,12 @@ export class BidDto implements BidInput {
   @ValidateNested()
   @Type(() => PluralBidderDto)
   plural!: PluralBidderDto | null;
+
+  @ApiPropertyOptional({ type: [BidDocumentRefDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(30)
+  @ValidateNested({ each: true })
+  @Type(() => BidDocumentRefDto)
+  documents?: BidDocumentRefDto[];
 }

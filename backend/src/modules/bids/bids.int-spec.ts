@@ -69,6 +69,7 @@ describe('sealed bids', () => {
       lots: offer().lots,
       claims: NO_CLAIMS,
       plural: null,
+      documents: [],
     });
     expect(receipt.digest).toBe(createHash('sha256').update(content).digest('hex'));
     expect(receipt.nonce).toMatch(/^[0-9a-f]{32}$/);

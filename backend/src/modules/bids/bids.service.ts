@@ -1,12 +1,22 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { BidClaims, BidCount, BidInput, BidLotInput, BidReceipt, FieldError, MyBidView, PluralBidderInput } from '@eslabon/contracts';
-import { BidderFacts, acceptsBids, callRefusals, canonicalJson, lotRefusals } from '@eslabon/domain';
+import type {
+  BidClaims,
+  BidDocumentRef,
+  BidCount,
+  BidInput,
+  BidLotInput,
+  BidReceipt,
+  FieldError,
+  MyBidView,
+  PluralBidderInput,
+} from '@eslabon/contracts';
+import { BidderFacts, acceptsBids, callRefusals, lotRefusals, sealedBidText } from '@eslabon/domain';
 import { createHash, randomBytes } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
 import type { Actor } from '../../core/audit/actor';
 import { AuditService } from '../../core/audit/audit.service';
-import { KEY_WRAPPER, KeyWrapper, open, seal } from '../../core/crypto/envelope';
+import { open, seal } from '../../core/crypto/envelope';
 import { isUniqueViolation } from '../../core/database/unique-violation';
 import { DomainError, fieldError } from '../../core/http/domain-error';
 import { OutboxService } from '../../core/outbox/outbox.service';
@@ -15,7 +25,9 @@ import { Tender } from '../tenders/tender.entities';
 import { SUPPLIER_MIPYME_SQL } from '../suppliers/supplier-facts';
 import { lotsOf } from '../tenders/tender-views';
 import { tenderNotFound } from '../tenders/tenders.service';
-import { Bid, BidderRecord, TenderBidKey } from './bid.entities';
+import { Bid, BidderRecord } from './bid.entities';
+import { BidDocumentsService } from './bid-documents.service';
+import { TenderKeys } from './tender-keys';
 
 const REFUSAL_MESSAGES: Record<string, string> = {
   call_limited_to_mipymes: 'This call is limited to mipymes (Decreto 1860 de 2021)',
@@ -31,10 +43,12 @@ export interface BidContent {
   supplierOrganizationId: string;
   version: number;
   nonce: string;
-  /** Sorted by lot id; empty once withdrawn. */
+  /** Empty once withdrawn; sealed in lot-id order (sealedBidText). */
   lots: BidLotInput[];
   claims: BidClaims | null;
   plural: PluralBidderInput | null;
+  /** Absent in bids sealed before documents existed, and in withdrawals. */
+  documents?: BidDocumentRef[];
   withdrawn?: true;
 }
 
@@ -77,7 +91,8 @@ export class BidsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
-    @Inject(KEY_WRAPPER) private readonly keys: KeyWrapper,
+    private readonly keys: TenderKeys,
+    private readonly documents: BidDocumentsService,
   ) {}
 
   /** `clock` is read once the locks are held (the demo seed passes the instant it stands at). */
@@ -91,9 +106,10 @@ export class BidsService {
     return this.change(tenderId, idempotencyKey, actor, clock, async (em, tender, _existing, supplierId) => ({
       facts: await this.check(em, tender, input, supplierId),
       offer: {
-        lots: [...input.lots].sort((a, b) => a.lotId.localeCompare(b.lotId)),
+        lots: input.lots,
         claims: input.claims,
         plural: input.plural ?? null,
+        documents: input.documents ?? [],
       },
     }));
   }
@@ -147,9 +163,13 @@ export class BidsService {
           nonce: randomBytes(16).toString('hex'),
           ...offer,
         };
-        const text = canonicalJson(content);
+        const text = sealedBidText(content);
         const digest = createHash('sha256').update(text).digest('hex');
-        const sealed = seal(await this.dataKey(em, tenderId), Buffer.from(text), aad({ tenderId, supplierOrganizationId: supplierId }));
+        const sealed = seal(
+          await this.keys.dataKey(em, tenderId),
+          Buffer.from(text),
+          aad({ tenderId, supplierOrganizationId: supplierId }),
+        );
         const status = offer.withdrawn ? ('withdrawn' as const) : ('submitted' as const);
         const row = await em.getRepository(Bid).save({
           ...(existing ? { id: existing.id } : {}),
@@ -163,7 +183,7 @@ export class BidsService {
           sealedContent: sealed.ciphertext,
           digest,
           nonce: content.nonce,
-          lotIds: offer.lots.map((l) => l.lotId),
+          lotIds: offer.lots.map((l) => l.lotId).sort(),
           bidderFacts: facts,
           idempotencyKey,
           submittedAt: now,
@@ -233,24 +253,9 @@ export class BidsService {
       problems.push(fieldError('plural.members', 'participation_sum', 'The members’ participations must add up to 100 %'));
     if (new Set(members.map((m) => m.nit)).size !== members.length)
       problems.push(fieldError('plural.members', 'duplicate_member', 'Each member appears once'));
+    problems.push(...(await this.documents.refProblems(em, tender.id, supplierId, input.documents ?? [])));
     if (problems.length) throw DomainError.fields(problems);
     return { sizeClass: profile?.size_class ?? null, mipyme: bidder.mipyme, womenLed: profile?.women_led === true };
-  }
-
-  /** The tender's data key, made (and wrapped by the master key) with its first bid. */
-  private async dataKey(em: EntityManager, tenderId: string): Promise<Buffer> {
-    const repo = em.getRepository(TenderBidKey);
-    const stored = await repo.findOneBy({ tenderId });
-    if (stored) return this.keys.unwrap({ iv: stored.iv, tag: stored.tag, ciphertext: stored.wrappedKey });
-    const key = randomBytes(32);
-    const wrapped = await this.keys.wrap(key);
-    await em.query(
-      `INSERT INTO tender_bid_keys (tender_id, key_id, iv, tag, wrapped_key) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (tender_id) DO NOTHING`,
-      [tenderId, this.keys.keyId, wrapped.iv, wrapped.tag, wrapped.ciphertext],
-    );
-    // Another first bid may have made the key a moment before: use the one that was stored.
-    const kept = await repo.findOneByOrFail({ tenderId });
-    return kept.wrappedKey.equals(wrapped.ciphertext) ? key : this.keys.unwrap({ iv: kept.iv, tag: kept.tag, ciphertext: kept.wrappedKey });
   }
 
   /**
@@ -263,7 +268,7 @@ export class BidsService {
       throw new DomainError('conflict', 'not_closed', 'Bids stay sealed until the tender closes');
     const bids = await em.find(Bid, { where: { tenderId }, order: { submittedAt: 'ASC', id: 'ASC' } });
     if (bids.length === 0) return [];
-    const key = await this.dataKey(em, tenderId);
+    const key = await this.keys.dataKey(em, tenderId);
     return bids.map((bid) => ({
       bid,
       content: JSON.parse(open(key, { iv: bid.iv, tag: bid.tag, ciphertext: bid.sealedContent }, aad(bid)).toString()) as BidContent,

@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpStatus, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, HttpStatus, Param, ParseUUIDPipe, Post, Put, Res, StreamableFile } from '@nestjs/common';
+import type { Response } from 'express';
 import { ApiTags } from '@nestjs/swagger';
 import {
   BUYER_ROLES,
@@ -12,6 +13,7 @@ import {
 } from '@eslabon/contracts';
 import type { Actor } from '../../core/audit/actor';
 import { Authorize, CurrentActor, Public } from '../../core/auth/auth.decorators';
+import { attachment } from '../../core/http/attachment';
 import { BidReviewDto, CommitteeDto, ObservationAnswerDto, ObservationDto, PublishReportDto } from './evaluation.dto';
 import { EvaluationObservationsService } from './evaluation-observations.service';
 import { EvaluationService } from './evaluation.service';
@@ -55,6 +57,20 @@ export class EvaluationController {
   @Get('evaluation')
   workspace(@Param('tenderId', UUID) tenderId: string, @CurrentActor() actor: Actor): Promise<EvaluationWorkspace> {
     return this.evaluation.workspace(tenderId, actor);
+  }
+
+  /** A document of an opened bid, for the committee. */
+  @Authorize(OWN_TENDER)
+  @Get('evaluation/bids/:bidId/documents/:documentId')
+  async document(
+    @Param('tenderId', UUID) tenderId: string,
+    @Param('bidId', UUID) bidId: string,
+    @Param('documentId', UUID) documentId: string,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
+    const { name, row, body } = await this.evaluation.document(tenderId, bidId, documentId, actor);
+    return attachment(res, { fileName: name, contentType: row.contentType, sizeBytes: body.length }, body);
   }
 
   @Authorize(OWN_TENDER)

@@ -1,6 +1,8 @@
 import {
   NO_CLAIMS,
   type AwardView,
+  type BidDocumentRef,
+  type BidDocumentUpload,
   type BidInput,
   type BidReviewInput,
   type ClosingRecord,
@@ -13,6 +15,7 @@ import {
 import { addBusinessDays } from '@eslabon/domain';
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { OBJECT_STORAGE, ObjectStorage } from '../../core/storage/object-storage';
 import { bogotaToday } from '../../core/time/bogota';
 import {
   Browser,
@@ -42,6 +45,8 @@ describe('opening, evaluation, award and contract', () => {
   let bootsLot: string;
   const bids: Record<string, string> = {};
   let seedHash = '';
+  let certificate: BidDocumentRef;
+  const PDF = Buffer.from('%PDF-1.4\n% CERTIFICADO-CAMARA\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n');
 
   beforeAll(async () => {
     stack = await createTestStackWithWorker({ LOG_LEVEL: 'error' });
@@ -82,9 +87,22 @@ describe('opening, evaluation, award and contract', () => {
   });
 
   it('keeps bids unreadable by everyone before closing: buyer, admin, other suppliers, and the database itself', async () => {
+    // The mipyme seals its chamber certificate in the habilitantes envelope.
+    const upload: BidDocumentUpload = (
+      await mipyme.browser
+        .upload(`/api/v1/tenders/${tender.id}/bid/documents`, { envelope: 'habilitantes' }, { name: 'camara.pdf', body: PDF })
+        .expect(201)
+    ).body;
+    certificate = { documentId: upload.documentId, envelope: 'habilitantes', name: 'camara.pdf', sha256: upload.sha256 };
+    const stored = await stack.api.get<ObjectStorage>(OBJECT_STORAGE).get(`${mipyme.account.organizationId}/${upload.documentId}`);
+    expect(stored.includes(Buffer.from('CERTIFICADO-CAMARA'))).toBe(false);
+    const foreignRef = await foreign.browser
+      .put(`/api/v1/tenders/${tender.id}/bid`, { ...bid('70000000', 'foreign', null), documents: [certificate] })
+      .set('Idempotency-Key', 'foreign-borrowed-doc');
+    expect(foreignRef.body.errors).toEqual([expect.objectContaining({ field: 'documents.0.documentId', code: 'unknown_document' })]);
     bids.mipyme = (
       await mipyme.browser
-        .put(`/api/v1/tenders/${tender.id}/bid`, bid('76000000', 'national_goods', null))
+        .put(`/api/v1/tenders/${tender.id}/bid`, { ...bid('76000000', 'national_goods', null), documents: [certificate] })
         .set('Idempotency-Key', 'mipyme-bid-1')
         .expect(200)
     ).body.bidId;
@@ -130,7 +148,15 @@ describe('opening, evaluation, award and contract', () => {
     const workspace: EvaluationWorkspace = (await asBuyer.get(`/api/v1/tenders/${tender.id}/evaluation`).expect(200)).body;
     const opened = new Map(workspace.bids.map((b) => [b.bidId, b]));
     expect(opened.get(bids.mipyme)?.lots[0]).toMatchObject({ priceCop: '76000000', nationalIndustry: 'national_goods' });
-    expect(opened.get(bids.mipyme)).toMatchObject({ mipyme: true, sizeClass: 'micro' });
+    expect(opened.get(bids.mipyme)).toMatchObject({ mipyme: true, sizeClass: 'micro', documents: [certificate] });
+    const file = await asBuyer
+      .get(`/api/v1/tenders/${tender.id}/evaluation/bids/${bids.mipyme}/documents/${certificate.documentId}`)
+      .expect(200);
+    expect(Buffer.from(file.body).equals(PDF) || file.text === PDF.toString()).toBe(true);
+    expect(file.headers['content-disposition']).toContain('camara.pdf');
+    await foreign.browser
+      .get(`/api/v1/tenders/${tender.id}/evaluation/bids/${bids.mipyme}/documents/${certificate.documentId}`)
+      .expect(404);
     expect(opened.get(bids.foreign)).toMatchObject({ mipyme: false, sizeClass: 'grande' });
     // Nothing is ranked until the habilitante checks pass.
     expect(workspace.rankings[1].lines).toEqual([]);

@@ -21,6 +21,8 @@ import { AuditService } from '../../core/audit/audit.service';
 import { DomainError, fieldError } from '../../core/http/domain-error';
 import { OutboxService } from '../../core/outbox/outbox.service';
 import { bogotaToday } from '../../core/time/bogota';
+import { BidDocumentsService } from '../bids/bid-documents.service';
+import { BidDocument } from '../bids/bid.entities';
 import { BidsService, OpenedContent } from '../bids/bids.service';
 import { RuleParametersService } from '../rule-parameters/rule-parameters.service';
 import { TenderLifecycleService } from '../tenders/tender-lifecycle.service';
@@ -59,6 +61,7 @@ export class EvaluationService {
     private readonly rules: RuleParametersService,
     private readonly lifecycle: TenderLifecycleService,
     private readonly observationsService: EvaluationObservationsService,
+    private readonly documents: BidDocumentsService,
   ) {}
 
   /** The tender after closing; a closing the job has not yet made is made now, since the clock decides. */
@@ -199,6 +202,7 @@ export class EvaluationService {
       lots: o.content.lots,
       claims: o.content.claims ?? defaultVerified(null),
       plural: o.content.plural,
+      documents: o.content.documents ?? [],
       review: {
         habilitante,
         note: review?.note ?? null,
@@ -235,6 +239,22 @@ export class EvaluationService {
         return [o.bid.id, { organizationId: o.bid.supplierOrganizationId, name: org.name, nit: org.nit, ...o.bid.bidderFacts }];
       }),
     );
+  }
+
+  /** A document an opened bid lists, decrypted, for the committee. */
+  async document(
+    tenderId: string,
+    bidId: string,
+    documentId: string,
+    actor: Actor,
+  ): Promise<{ name: string; row: BidDocument; body: Buffer }> {
+    await this.closedTender(tenderId);
+    await assertOnCommittee(this.db.manager, tenderId, actor);
+    const opened = (await this.bids.openAll(this.db.manager, tenderId)).find((o) => o.bid.id === bidId);
+    const ref = opened?.content.documents?.find((d) => d.documentId === documentId);
+    if (!opened || !ref) throw notFound('document');
+    const { row, body } = await this.documents.read(this.db.manager, tenderId, opened.bid.supplierOrganizationId, documentId);
+    return { name: ref.name, row, body };
   }
 
   /** Records the committee's check of a bid; audited, and open until the award (subsanación). */

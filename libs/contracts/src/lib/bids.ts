@@ -62,11 +62,35 @@ export interface PluralBidderInput {
   members: PluralMemberInput[];
 }
 
+/** The envelopes of a bid: requisitos habilitantes (pass/fail), technical offer, economic offer. */
+export const BID_ENVELOPES = ['habilitantes', 'technical', 'economic'] as const;
+export type BidEnvelope = (typeof BID_ENVELOPES)[number];
+
+/** A file uploaded for a bid (`POST /tenders/{id}/bid/documents`), stored encrypted with the tender's data key. */
+export interface BidDocumentUpload {
+  documentId: string;
+  envelope: BidEnvelope;
+  contentType: string;
+  sizeBytes: number;
+  /** Of the file as uploaded: the bid seals it with the name. */
+  sha256: string;
+}
+
+/** A document as the bid lists it; the name travels only inside the sealed content. */
+export interface BidDocumentRef {
+  documentId: string;
+  envelope: BidEnvelope;
+  name: string;
+  sha256: string;
+}
+
 export interface BidInput {
   lots: BidLotInput[];
   claims: BidClaims;
   /** Null when the organization bids alone. */
   plural: PluralBidderInput | null;
+  /** Uploaded documents per envelope (none when omitted). */
+  documents?: BidDocumentRef[];
 }
 
 export const BID_STATES = ['submitted', 'withdrawn'] as const;

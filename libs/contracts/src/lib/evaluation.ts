@@ -2,7 +2,7 @@
  * Opening, evaluation, award and contract (issue 7; RULES.md §4–§6). Points travel as numbers with at
  * most two decimals (the API computes in integer hundredths); money as whole COP strings.
  */
-import type { BidClaims, BidLotInput, NationalIndustryStatus, PluralBidderInput } from './bids';
+import type { BidClaims, BidDocumentRef, BidLotInput, NationalIndustryStatus, PluralBidderInput } from './bids';
 
 /** Acta de cierre: who bid and when, public once the tender has closed. */
 export interface ClosingRecord {
@@ -63,6 +63,8 @@ export interface OpenedBid {
   lots: BidLotInput[];
   claims: BidClaims;
   plural: PluralBidderInput | null;
+  /** Download each with `GET /tenders/{id}/evaluation/bids/{bidId}/documents/{documentId}`. */
+  documents: BidDocumentRef[];
   review: BidReviewView;
 }
 

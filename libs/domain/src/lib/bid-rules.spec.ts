@@ -1,4 +1,4 @@
-import { BidderFacts, callRefusals, canonicalJson, lotRefusals } from './bid-rules';
+import { BidderFacts, callRefusals, canonicalJson, lotRefusals, sealedBidText } from './bid-rules';
 
 const micro: BidderFacts = { mipyme: true, economiaPopular: false, domicileMunicipality: '15001' };
 const large: BidderFacts = { mipyme: false, economiaPopular: false, domicileMunicipality: '11001' };
@@ -69,6 +69,30 @@ describe('canonicalJson', () => {
   it('is the same whatever order the keys came in', () => {
     expect(canonicalJson({ lots: [{ priceCop: '1', lotId: 'x' }], tenderId: 't' })).toBe(
       canonicalJson({ tenderId: 't', lots: [{ lotId: 'x', priceCop: '1' }] }),
+    );
+  });
+});
+
+describe('sealedBidText', () => {
+  const head = { tenderId: 't', supplierOrganizationId: 's', version: 2, nonce: 'n', claims: null, plural: null };
+  const lots = [
+    { lotId: 'b-2', priceCop: '2' },
+    { lotId: 'B-1', priceCop: '1' },
+    { lotId: 'a-3', priceCop: '3' },
+  ];
+
+  it('orders lots and documents by their ids in code units, whatever order they came in', () => {
+    const text = sealedBidText({ ...head, lots, documents: [{ documentId: 'd2' }, { documentId: 'd1' }] });
+    expect(text).toBe(
+      '{"claims":null,"documents":[{"documentId":"d1"},{"documentId":"d2"}],"lots":[{"lotId":"B-1","priceCop":"1"},' +
+        '{"lotId":"a-3","priceCop":"3"},{"lotId":"b-2","priceCop":"2"}],"nonce":"n","plural":null,"supplierOrganizationId":"s","tenderId":"t","version":2}',
+    );
+    expect(sealedBidText({ ...head, lots: [...lots].reverse(), documents: [{ documentId: 'd1' }, { documentId: 'd2' }] })).toBe(text);
+  });
+
+  it('leaves out documents when a bid has none listed (a withdrawal)', () => {
+    expect(sealedBidText({ ...head, lots: [], withdrawn: true })).toBe(
+      '{"claims":null,"lots":[],"nonce":"n","plural":null,"supplierOrganizationId":"s","tenderId":"t","version":2,"withdrawn":true}',
     );
   });
 });

@@ -60,3 +60,30 @@ export function canonicalJson(value: unknown): string {
   }
   return JSON.stringify(value);
 }
+
+/** What a bid seals and its receipt digests: who, which version, the nonce, and the offer. */
+export interface SealedBid<L extends { lotId: string }, D extends { documentId: string }> {
+  tenderId: string;
+  supplierOrganizationId: string;
+  version: number;
+  nonce: string;
+  lots: readonly L[];
+  claims: unknown;
+  plural: unknown;
+  documents?: readonly D[];
+  withdrawn?: true;
+}
+
+/**
+ * The exact text sealed and hashed for a bid: lots in lot-id order and documents in document-id order
+ * (compared as code units, the same on every machine), as canonical JSON. The API and the receipt page
+ * both call this, so a supplier's browser recomputes the digest the server stated.
+ */
+export function sealedBidText<L extends { lotId: string }, D extends { documentId: string }>(bid: SealedBid<L, D>): string {
+  const byUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return canonicalJson({
+    ...bid,
+    lots: [...bid.lots].sort((a, b) => byUnits(a.lotId, b.lotId)),
+    ...(bid.documents ? { documents: [...bid.documents].sort((a, b) => byUnits(a.documentId, b.documentId)) } : {}),
+  });
+}

@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Evaluation, award and contract (issue 7): the committee of a tender and its record of each bid, the
+ * Evaluation, award and contract (issue 7): the sealed files of bids' envelopes, the committee of a tender and its record of each bid, the
  * published evaluation reports and the observations on them, the decision per lot and the contract
  * that follows. Bids remember the version of the terms they answered, and a tender the version from
  * which an adenda asks earlier bids to be reconfirmed, and the seed of its tie-break draw, fixed at
@@ -62,6 +62,10 @@ export class EvaluationAward1765000000000 implements MigrationInterface {
       `ALTER TABLE "awards" ADD CONSTRAINT "fk_awards_bid_id" FOREIGN KEY ("bid_id") REFERENCES "bids"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
       `ALTER TABLE "awards" ADD CONSTRAINT "fk_awards_supplier_organization_id" FOREIGN KEY ("supplier_organization_id") REFERENCES "organizations"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
       `ALTER TABLE "contracts" ADD CONSTRAINT "fk_contracts_award_id" FOREIGN KEY ("award_id") REFERENCES "awards"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+      `CREATE TABLE "bid_documents" ("id" uuid NOT NULL, "tender_id" uuid NOT NULL, "supplier_organization_id" uuid NOT NULL, "envelope" text NOT NULL, "storage_key" text NOT NULL, "content_type" text NOT NULL, "size_bytes" integer NOT NULL, "sha256" text NOT NULL, "uploaded_by" uuid NOT NULL, "uploaded_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "pk_bid_documents" PRIMARY KEY ("id"))`,
+      `CREATE INDEX "ix_bid_documents_tender_supplier" ON "bid_documents" ("tender_id", "supplier_organization_id")`,
+      `ALTER TABLE "bid_documents" ADD CONSTRAINT "fk_bid_documents_tender_id" FOREIGN KEY ("tender_id") REFERENCES "tenders"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+      `ALTER TABLE "bid_documents" ADD CONSTRAINT "fk_bid_documents_supplier_organization_id" FOREIGN KEY ("supplier_organization_id") REFERENCES "organizations"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
     ])
       await q.query(sql);
     await q.query(
@@ -80,6 +84,10 @@ export class EvaluationAward1765000000000 implements MigrationInterface {
     await q.query(`DELETE FROM rule_parameter_versions WHERE parameter = 'tie_break'`);
     await q.query(`ALTER TABLE rule_parameter_versions ENABLE TRIGGER rule_parameter_versions_immutable`);
     for (const sql of [
+      `ALTER TABLE "bid_documents" DROP CONSTRAINT "fk_bid_documents_supplier_organization_id"`,
+      `ALTER TABLE "bid_documents" DROP CONSTRAINT "fk_bid_documents_tender_id"`,
+      `DROP INDEX "public"."ix_bid_documents_tender_supplier"`,
+      `DROP TABLE "bid_documents"`,
       `ALTER TABLE "contracts" DROP CONSTRAINT "fk_contracts_award_id"`,
       `ALTER TABLE "awards" DROP CONSTRAINT "fk_awards_supplier_organization_id"`,
       `ALTER TABLE "awards" DROP CONSTRAINT "fk_awards_bid_id"`,

@@ -1,24 +1,21 @@
 import type { BidInput, BidReceipt } from '@eslabon/contracts';
-import { canonicalJson } from '@eslabon/domain';
+import { sealedBidText } from '@eslabon/domain';
 
-/**
- * The text the server hashed for the receipt: the content with who bid, which version and the nonce,
- * lots in lot-id order (compared as the API compares them), as canonical JSON.
- */
+/** The text the server sealed and hashed for the receipt (the shared `sealedBidText`). */
 export function sealedText(
   receipt: Pick<BidReceipt, 'tenderId' | 'version' | 'nonce'>,
   supplierOrganizationId: string,
   content: BidInput,
 ): string {
-  const lots = [...content.lots].sort((a, b) => a.lotId.localeCompare(b.lotId));
-  return canonicalJson({
+  return sealedBidText({
     tenderId: receipt.tenderId,
     supplierOrganizationId,
     version: receipt.version,
     nonce: receipt.nonce,
-    lots,
+    lots: content.lots,
     claims: content.claims,
     plural: content.plural,
+    documents: content.documents ?? [],
   });
 }
 

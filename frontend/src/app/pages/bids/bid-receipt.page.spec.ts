@@ -24,6 +24,7 @@ function serverDigest(r: BidReceipt, supplierOrganizationId: string, bid: BidInp
     lots,
     claims: bid.claims,
     plural: bid.plural,
+    documents: bid.documents ?? [],
   });
   return createHash('sha256').update(sealed).digest('hex');
 }
