@@ -77,6 +77,8 @@ describe('sealed bids', () => {
     // Nothing in the database reads as the price; the data key is stored only wrapped.
     const [row] = await db.query(`SELECT sealed_content, iv FROM bids WHERE id = $1`, [receipt.bidId]);
     expect(row.sealed_content.toString('latin1')).not.toContain('140000000');
+    // Padded to whole KiB: the length does not tell the price's digits.
+    expect(row.sealed_content.length % 1024).toBe(0);
     const dump =
       JSON.stringify(await db.query(`SELECT * FROM bids`)) +
       JSON.stringify(await db.query(`SELECT * FROM audit_log WHERE entity_type = 'bid'`));

@@ -59,6 +59,14 @@ export interface OpenedContent {
   needsReconfirmation: boolean;
 }
 
+/** Sealed sizes come in steps of 1 KiB, so the length of a ciphertext does not tell how many digits a price has. */
+const PAD_TO = 1024;
+/** Trailing spaces: JSON.parse reads past them, and the digest is of the text without them. */
+function padded(text: string): Buffer {
+  const bytes = Buffer.from(text);
+  return Buffer.concat([bytes, Buffer.alloc(Math.ceil((bytes.length + 1) / PAD_TO) * PAD_TO - bytes.length, ' ')]);
+}
+
 const aad = (bid: Pick<Bid, 'tenderId' | 'supplierOrganizationId'>) => `bid:${bid.tenderId}:${bid.supplierOrganizationId}`;
 
 export function receiptOf(bid: Bid, tender: Pick<Tender, 'reconfirmFromVersion'>): BidReceipt {
@@ -165,11 +173,7 @@ export class BidsService {
         };
         const text = sealedBidText(content);
         const digest = createHash('sha256').update(text).digest('hex');
-        const sealed = seal(
-          await this.keys.dataKey(em, tenderId),
-          Buffer.from(text),
-          aad({ tenderId, supplierOrganizationId: supplierId }),
-        );
+        const sealed = seal(await this.keys.dataKey(em, tenderId), padded(text), aad({ tenderId, supplierOrganizationId: supplierId }));
         const status = offer.withdrawn ? ('withdrawn' as const) : ('submitted' as const);
         const row = await em.getRepository(Bid).save({
           ...(existing ? { id: existing.id } : {}),
