@@ -153,6 +153,9 @@ describe('sealed bids', () => {
     };
     const share = await submit(micro.browser, { ...offer(), plural }, 'participations-off').expect(400);
     expect(share.body.errors).toEqual([expect.objectContaining({ field: 'plural.members', code: 'participation_sum' })]);
+    const outsiders = { ...plural, members: plural.members.map((m, i) => ({ ...m, nit: `90000000${i}`, participationPercent: 50 })) };
+    const notMember = await submit(micro.browser, { ...offer(), plural: outsiders }, 'not-among-members').expect(400);
+    expect(notMember.body.errors).toEqual([expect.objectContaining({ field: 'plural.members', code: 'bidder_not_member' })]);
     await micro.browser.put(`/api/v1/tenders/${tender.id}/bid`, offer()).expect(400);
     expect((await asBuyer.get(`/api/v1/tenders/${tender.id}/bids/count`).expect(200)).body.bids).toBe(1);
   });

@@ -219,7 +219,7 @@ export class BidsService {
   private async check(em: EntityManager, tender: Tender, input: BidInput, supplierId: string): Promise<BidderRecord> {
     const lots = new Map((await lotsOf(em, [tender.id])).map((l) => [l.id, l]));
     const [profile] = await em.query(
-      `SELECT p.domicile_municipality, p.supplier_type, ${SUPPLIER_MIPYME_SQL} AS mipyme, c.size_class,
+      `SELECT p.domicile_municipality, p.supplier_type, p.nit, ${SUPPLIER_MIPYME_SQL} AS mipyme, c.size_class,
               cardinality(p.women_led_criteria) > 0 AS women_led
          FROM supplier_profiles p LEFT JOIN supplier_size_classifications c ON c.id = p.size_classification_id
         WHERE p.organization_id = $1`,
@@ -257,6 +257,9 @@ export class BidsService {
       problems.push(fieldError('plural.members', 'participation_sum', 'The members’ participations must add up to 100 %'));
     if (new Set(members.map((m) => m.nit)).size !== members.length)
       problems.push(fieldError('plural.members', 'duplicate_member', 'Each member appears once'));
+    // The organization that submits answers for the consorcio or unión temporal: it must be one of its members.
+    if (input.plural && !members.some((m) => m.nit === profile?.nit))
+      problems.push(fieldError('plural.members', 'bidder_not_member', 'Your organization must be one of the members'));
     problems.push(...(await this.documents.refProblems(em, tender.id, supplierId, input.documents ?? [])));
     if (problems.length) throw DomainError.fields(problems);
     return { sizeClass: profile?.size_class ?? null, mipyme: bidder.mipyme, womenLed: profile?.women_led === true };
