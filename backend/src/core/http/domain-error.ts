@@ -9,6 +9,7 @@ export const DOMAIN_ERROR_STATUS = {
   conflict: 409,
   gone: 410,
   too_large: 413,
+  unprocessable: 422,
   too_many_requests: 429,
 } as const;
 export type DomainErrorKind = keyof typeof DOMAIN_ERROR_STATUS;

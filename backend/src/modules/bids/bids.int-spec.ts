@@ -93,6 +93,9 @@ describe('sealed bids', () => {
   it('answers a retried submission with the same receipt, and a new one with a new version', async () => {
     const again: BidReceipt = (await submit(micro.browser, offer(), 'first-submission-1').expect(200)).body;
     expect(again.version).toBe(1);
+    // The same key with another price is not a retry: refused, and nothing changes.
+    const reused = await submit(micro.browser, offer('139000000'), 'first-submission-1').expect(422);
+    expect(reused.body.code).toBe('idempotency_key_reused');
     const changed: BidReceipt = (await submit(micro.browser, offer('135000000'), 'second-submission').expect(200)).body;
     expect(changed.version).toBe(2);
     expect(changed.digest).not.toBe(again.digest);

@@ -69,6 +69,9 @@ function padded(text: string): Buffer {
 
 const aad = (bid: Pick<Bid, 'tenderId' | 'supplierOrganizationId'>) => `bid:${bid.tenderId}:${bid.supplierOrganizationId}`;
 
+const opened = (key: Buffer, bid: Bid): BidContent =>
+  JSON.parse(open(key, { iv: bid.iv, tag: bid.tag, ciphertext: bid.sealedContent }, aad(bid)).toString()) as BidContent;
+
 export function receiptOf(bid: Bid, tender: Pick<Tender, 'reconfirmFromVersion'>): BidReceipt {
   return {
     bidId: bid.id,
@@ -111,7 +114,10 @@ export class BidsService {
     actor: Actor,
     clock: () => Date = () => new Date(),
   ): Promise<BidReceipt> {
-    return this.change(tenderId, idempotencyKey, actor, clock, async (em, tender, _existing, supplierId) => ({
+    const asked = { lots: input.lots, claims: input.claims, plural: input.plural ?? null, documents: input.documents ?? [] };
+    const replays = (sealed: BidContent) =>
+      !sealed.withdrawn && sealedBidText({ ...sealed, ...asked }) === sealedBidText({ ...sealed, documents: sealed.documents ?? [] });
+    return this.change(tenderId, idempotencyKey, actor, clock, replays, async (em, tender, _existing, supplierId) => ({
       facts: await this.check(em, tender, input, supplierId),
       offer: {
         lots: input.lots,
@@ -129,6 +135,7 @@ export class BidsService {
       idempotencyKey,
       actor,
       () => new Date(),
+      (sealed) => sealed.withdrawn === true,
       async (_em, _tender, existing) => {
         if (!existing || existing.status === 'withdrawn')
           throw new DomainError('not_found', 'bid_not_found', 'Your organization has no bid to withdraw on this tender');
@@ -142,6 +149,8 @@ export class BidsService {
     idempotencyKey: string,
     actor: Actor,
     clock: () => Date,
+    /** Whether what was sealed under this key is what this request asks for: a replay, not a new bid. */
+    replays: (sealed: BidContent) => boolean,
     build: (
       em: EntityManager,
       tender: Tender,
@@ -157,7 +166,11 @@ export class BidsService {
         await em.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 7))`, [`bid:${tenderId}:${supplierId}`]);
         const existing = await em.findOneBy(Bid, { tenderId, supplierOrganizationId: supplierId });
         // A retried request (same key) gets the receipt it already earned, not a new version — even just after closing.
-        if (existing?.idempotencyKey === idempotencyKey) return receiptOf(existing, tender);
+        if (existing?.idempotencyKey === idempotencyKey) {
+          if (!replays(await this.openOne(em, existing)))
+            throw new DomainError('unprocessable', 'idempotency_key_reused', 'This Idempotency-Key was used for another submission');
+          return receiptOf(existing, tender);
+        }
         // After the locks: a request that waited for them past the closing is late.
         const now = clock();
         if (!acceptsBids(tender.status, tender.closingAt, now))
@@ -276,11 +289,12 @@ export class BidsService {
     const bids = await em.find(Bid, { where: { tenderId }, order: { submittedAt: 'ASC', id: 'ASC' } });
     if (bids.length === 0) return [];
     const key = await this.keys.dataKey(em, tenderId);
-    return bids.map((bid) => ({
-      bid,
-      content: JSON.parse(open(key, { iv: bid.iv, tag: bid.tag, ciphertext: bid.sealedContent }, aad(bid)).toString()) as BidContent,
-      needsReconfirmation: receiptOf(bid, tender).needsReconfirmation,
-    }));
+    return bids.map((bid) => ({ bid, content: opened(key, bid), needsReconfirmation: receiptOf(bid, tender).needsReconfirmation }));
+  }
+
+  /** One bid's content, inside the service only: to tell a replay from a different submission under one key. */
+  private async openOne(em: EntityManager, bid: Bid): Promise<BidContent> {
+    return opened(await this.keys.dataKey(em, bid.tenderId), bid);
   }
 
   /** All the buyer may know before closing: how many bids there are. */
