@@ -99,7 +99,7 @@ export class AwardsService {
           content: { lots: { lotId: string; nationalComponentPercent: number | null }[] };
         };
         const offer = bid.content.lots.find((l) => l.lotId === lot.id);
-        const national = first.nationalIndustry === 'national_goods' || first.nationalIndustry === 'national_service';
+        const national = ['national_goods', 'national_service', 'national_treatment'].includes(first.nationalIndustry);
         rows.push({
           award: {
             tenderId,

@@ -16,6 +16,7 @@ export interface BidderProfile extends BidderRecord {
 const STATUS: Record<NationalIndustryStatus, NationalStatus> = {
   national_goods: 'national_good',
   national_service: 'national_service',
+  national_treatment: 'national_treatment',
   foreign_with_component: 'foreign_with_component',
   foreign: 'foreign',
 };

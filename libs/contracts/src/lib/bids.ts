@@ -5,7 +5,14 @@
  */
 
 /** The national-industry status a bidder declares per lot (Ley 816 de 2003, Decreto 680 de 2021; RULES.md §4). */
-export const NATIONAL_INDUSTRY_STATUSES = ['national_goods', 'national_service', 'foreign_with_component', 'foreign'] as const;
+/** `national_treatment`: a foreign offer that a trade agreement or reciprocity treats as national (RULES.md §4). */
+export const NATIONAL_INDUSTRY_STATUSES = [
+  'national_goods',
+  'national_service',
+  'national_treatment',
+  'foreign_with_component',
+  'foreign',
+] as const;
 export type NationalIndustryStatus = (typeof NATIONAL_INDUSTRY_STATUSES)[number];
 
 export interface BidLotInput {

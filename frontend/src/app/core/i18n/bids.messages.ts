@@ -6,6 +6,7 @@ export const bidsEs = {
   nationalStatuses: {
     national_goods: 'Bienes nacionales',
     national_service: 'Servicio nacional',
+    national_treatment: 'Extranjero con trato nacional (acuerdo comercial o reciprocidad)',
     foreign_with_component: 'Extranjero con componente nacional',
     foreign: 'Extranjero',
   },
@@ -185,6 +186,7 @@ export const bidsEn: BidsMessages = {
   nationalStatuses: {
     national_goods: 'National goods',
     national_service: 'National service',
+    national_treatment: 'Foreign with national treatment (trade agreement or reciprocity)',
     foreign_with_component: 'Foreign with Colombian component',
     foreign: 'Foreign',
   },

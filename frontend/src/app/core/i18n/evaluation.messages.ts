@@ -124,6 +124,7 @@ export const evaluationEs = {
   nationalIndustry: {
     national_goods: 'Bienes nacionales',
     national_service: 'Servicios nacionales',
+    national_treatment: 'Extranjero con trato nacional',
     foreign_with_component: 'Extranjero con componente nacional',
     foreign: 'Extranjero',
   },
@@ -302,6 +303,7 @@ export const evaluationEn: EvaluationMessages = {
   nationalIndustry: {
     national_goods: 'National goods',
     national_service: 'National services',
+    national_treatment: 'Foreign with national treatment',
     foreign_with_component: 'Foreign with national component',
     foreign: 'Foreign',
   },

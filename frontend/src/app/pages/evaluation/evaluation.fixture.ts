@@ -47,6 +47,7 @@ export function openedBid(overrides: Partial<OpenedBid> = {}): OpenedBid {
       bicMipyme: true,
     },
     plural: null,
+    documents: [],
     review: {
       habilitante: 'pending',
       note: null,
