@@ -1,5 +1,13 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
-import type { BidClaims, BidInput, LotView, NationalIndustryStatus, PluralBidderKind } from '@eslabon/contracts';
+import {
+  BID_ENVELOPES,
+  type BidClaims,
+  type BidEnvelope,
+  type BidInput,
+  type LotView,
+  type NationalIndustryStatus,
+  type PluralBidderKind,
+} from '@eslabon/contracts';
 import { AmountPipe } from '../../core/i18n/format';
 import { I18n } from '../../core/i18n/i18n.service';
 
@@ -8,7 +16,7 @@ const PERCENTS = ['disabilityPayrollPercent', 'olderWorkersPercent', 'ethnicPayr
 
 /**
  * A bid's content as it is (or was) sealed: the review before sealing and the receipt show the same, so
- * what the bidder approved is what it can check later.
+ * what the bidder approved is what it can check later. Documents show with their full SHA-256, as sealed.
  */
 @Component({
   selector: 'esl-bid-content',
@@ -81,6 +89,25 @@ const PERCENTS = ['disabilityPayrollPercent', 'olderWorkersPercent', 'ethnicPayr
     } @else {
       <p data-testid="sealed-plural">{{ i18n.t('bids.content.alone') }}</p>
     }
+
+    <h3>{{ i18n.t('bids.documents.title') }}</h3>
+    <div class="envelopes" data-testid="sealed-documents">
+      @for (group of documentGroups(); track group.envelope) {
+        <section [attr.data-testid]="'sealed-documents-' + group.envelope" [attr.aria-label]="envelopeLabel(group.envelope)">
+          <h4>{{ envelopeLabel(group.envelope) }}</h4>
+          <ul>
+            @for (document of group.documents; track document.documentId) {
+              <li [attr.data-testid]="'sealed-document-' + group.envelope + '-' + ($index + 1)">
+                {{ document.name }}
+                <span class="hash">{{ i18n.t('bids.documents.hash', { hash: document.sha256 }) }}</span>
+              </li>
+            } @empty {
+              <li class="none">{{ i18n.t('bids.content.noDocuments') }}</li>
+            }
+          </ul>
+        </section>
+      }
+    </div>
   `,
   styles: `
     table {
@@ -114,6 +141,24 @@ const PERCENTS = ['disabilityPayrollPercent', 'olderWorkersPercent', 'ethnicPayr
       font: var(--mat-sys-title-small);
       margin: 16px 0 4px;
     }
+    h4 {
+      font: var(--mat-sys-label-large);
+      margin: 8px 0 2px;
+    }
+    ul {
+      margin: 0;
+      padding-left: 20px;
+    }
+    .hash {
+      display: block;
+      font-family: ui-monospace, monospace;
+      font-size: 0.85em;
+      color: var(--mat-sys-on-surface-variant);
+      overflow-wrap: anywhere;
+    }
+    .none {
+      color: var(--mat-sys-on-surface-variant);
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -135,6 +180,16 @@ export class BidContent {
       })
       .sort((a, b) => (a.n || Infinity) - (b.n || Infinity));
   });
+
+  /** Every envelope, with the documents the content lists in it (none for content sealed before documents existed). */
+  protected readonly documentGroups = computed(() => {
+    const documents = this.content().documents ?? [];
+    return BID_ENVELOPES.map((envelope) => ({ envelope, documents: documents.filter((d) => d.envelope === envelope) }));
+  });
+
+  protected envelopeLabel(envelope: BidEnvelope): string {
+    return this.i18n.t(`bids.documents.envelopes.${envelope}`);
+  }
 
   protected nationalLabel(status: NationalIndustryStatus): string {
     return this.i18n.t(`bids.nationalStatuses.${status}`);

@@ -2,7 +2,7 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, TestRequest, provideHttpClientTesting } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import type { BidReceipt, SessionView, TenderView } from '@eslabon/contracts';
+import type { BidDocumentUpload, BidEnvelope, BidReceipt, SessionView, TenderView } from '@eslabon/contracts';
 import { Session } from '../../core/session/session.service';
 import { signedIn } from '../tenders/tender-view.fixture';
 import { BidFormPage } from './bid-form.page';
@@ -10,6 +10,7 @@ import { bidTender, content, profile, receipt } from './bids.fixture';
 
 const TENDER = '/api/v1/public/tenders/t1';
 const BID = '/api/v1/tenders/t1/bid';
+const UPLOAD = '/api/v1/tenders/t1/bid/documents';
 const PROFILE = '/api/v1/suppliers/sup-1/profile';
 const DRAFT = 'eslabon.bid.draft.sup-1.t1';
 const SEALED = 'eslabon.bid.sealed.sup-1.t1';
@@ -88,6 +89,31 @@ describe('BidFormPage', () => {
   }
 
   const putRequest = (): TestRequest => http.expectOne({ method: 'PUT', url: BID });
+
+  /** Chooses files in an envelope's file input, as the browser's picker does. */
+  async function attach(envelope: BidEnvelope, files: File[]): Promise<void> {
+    const input = find(`upload-${envelope}`) as HTMLInputElement | null;
+    if (!input) throw new Error(`no upload-${envelope}`);
+    Object.defineProperty(input, 'files', { value: files, configurable: true });
+    input.dispatchEvent(new Event('change'));
+    await fixture.whenStable();
+  }
+
+  const pdf = (name: string, bytes = 8) => new File([new Uint8Array(bytes)], name, { type: 'application/pdf' });
+  const uploaded = (documentId: string, envelope: BidEnvelope, sha256: string, sizeBytes = 245_760): BidDocumentUpload => ({
+    documentId,
+    envelope,
+    contentType: 'application/pdf',
+    sizeBytes,
+    sha256,
+  });
+
+  /** Uploads one file to an envelope and answers it as the API does. */
+  async function uploadOne(envelope: BidEnvelope, name: string, answer: BidDocumentUpload): Promise<void> {
+    await attach(envelope, [pdf(name)]);
+    http.expectOne({ method: 'POST', url: UPLOAD }).flush(answer, { status: 201, statusText: 'Created' });
+    await fixture.whenStable();
+  }
 
   it('seals exactly the bid the controls describe, lots in the tender’s order and prices as whole pesos', async () => {
     await render();
@@ -201,6 +227,125 @@ describe('BidFormPage', () => {
     expect(find('price-1')).toBeNull();
   });
 
+  it('uploads each file chosen for an envelope on its own multipart request and lists it', async () => {
+    await render();
+    expect(text(find('envelope-habilitantes'))).toContain('Requisitos habilitantes');
+    expect(text(find('envelope-technical'))).toContain('Oferta técnica');
+    expect(text(find('envelope-economic'))).toContain('Oferta económica');
+    await attach('technical', [pdf('ficha-tecnica.pdf'), pdf('metodologia.pdf')]);
+    const [first, second] = http.match({ method: 'POST', url: UPLOAD });
+    expect(second).toBeDefined();
+    for (const [req, name] of [
+      [first, 'ficha-tecnica.pdf'],
+      [second, 'metodologia.pdf'],
+    ] as const) {
+      const body = req.request.body as FormData;
+      expect(body.get('envelope')).toBe('technical');
+      expect((body.get('file') as File).name).toBe(name);
+    }
+    expect(el.querySelectorAll('[data-testid="uploading-technical"]')).toHaveLength(2);
+    expect(text(find('uploading-technical'))).toBe('Subiendo ficha-tecnica.pdf…');
+
+    first.flush(uploaded('doc-1', 'technical', 'ab'.repeat(32)), { status: 201, statusText: 'Created' });
+    second.flush(uploaded('doc-2', 'technical', 'cd'.repeat(32), 2_621_440), { status: 201, statusText: 'Created' });
+    await fixture.whenStable();
+    expect(find('uploading-technical')).toBeNull();
+    expect(cells('document-technical-1')).toEqual(['ficha-tecnica.pdf', '240 KB · SHA-256 abababababab', 'Quitar']);
+    expect(cells('document-technical-2')).toEqual(['metodologia.pdf', '2,5 MB · SHA-256 cdcdcdcdcdcd', 'Quitar']);
+    expect(find('document-habilitantes-1')).toBeNull();
+    // The refs are kept with the draft, and come back with it.
+    expect(JSON.parse(localStorage.getItem(DRAFT) as string).documents).toEqual([
+      { documentId: 'doc-1', envelope: 'technical', name: 'ficha-tecnica.pdf', sha256: 'ab'.repeat(32), sizeBytes: 245_760 },
+      { documentId: 'doc-2', envelope: 'technical', name: 'metodologia.pdf', sha256: 'cd'.repeat(32), sizeBytes: 2_621_440 },
+    ]);
+
+    // Removing only drops it from the bid's list: no call is made.
+    await click('remove-technical-1');
+    expect(text(find('document-technical-1'))).toContain('metodologia.pdf');
+    expect(find('document-technical-2')).toBeNull();
+    expect(JSON.parse(localStorage.getItem(DRAFT) as string).documents.map((d: { documentId: string }) => d.documentId)).toEqual(['doc-2']);
+    fixture.destroy();
+
+    await render();
+    expect(text(find('document-technical-1'))).toContain('metodologia.pdf');
+  });
+
+  it('shows the server’s refusal of a file at the envelope it was chosen for', async () => {
+    await render();
+    await attach('technical', [new File(['hola'], 'informe.pdf', { type: 'application/pdf' })]);
+    http.expectOne({ method: 'POST', url: UPLOAD }).flush(
+      {
+        status: 422,
+        code: 'validation',
+        errors: [{ pointer: '/file', field: 'file', code: 'file_type', messages: ['Only PDF, PNG or JPEG files are accepted'] }],
+      },
+      { status: 422, statusText: 'Unprocessable Entity' },
+    );
+    await fixture.whenStable();
+    expect(text(find('upload-error-technical'))).toBe('informe.pdf: Solo se aceptan archivos PDF, PNG o JPEG.');
+    expect(find('upload-error-habilitantes')).toBeNull();
+    expect(find('upload-error-economic')).toBeNull();
+    expect(find('document-technical-1')).toBeNull();
+    expect(find('upload-technical')?.getAttribute('aria-describedby')).toBe('envelope-help-technical upload-error-technical');
+  });
+
+  it('seals the uploaded documents with the bid and puts a refusal of one next to it', async () => {
+    await render();
+    await offerOnLot2('75000000');
+    // Uploaded economic first: the API names documents by their place in the bid, not in the envelope.
+    await uploadOne('economic', 'precios-unitarios.pdf', uploaded('doc-9', 'economic', '9f'.repeat(32)));
+    await uploadOne('habilitantes', 'rut.pdf', uploaded('doc-3', 'habilitantes', '3e'.repeat(32)));
+    await click('review-bid');
+    expect(cells('sealed-documents-habilitantes')).toEqual(['Requisitos habilitantes', `rut.pdf SHA-256 ${'3e'.repeat(32)}`]);
+    expect(cells('sealed-documents-technical')).toEqual(['Oferta técnica', 'Ninguno.']);
+    expect(text(find('sealed-document-economic-1'))).toContain('precios-unitarios.pdf');
+
+    await click('seal-bid');
+    const req = putRequest();
+    expect(req.request.body.documents).toEqual([
+      { documentId: 'doc-9', envelope: 'economic', name: 'precios-unitarios.pdf', sha256: '9f'.repeat(32) },
+      { documentId: 'doc-3', envelope: 'habilitantes', name: 'rut.pdf', sha256: '3e'.repeat(32) },
+    ]);
+    req.flush(
+      {
+        status: 422,
+        code: 'validation',
+        errors: [{ pointer: '/documents/0/documentId', field: 'documents.0.documentId', code: 'unknown_document', messages: ['unknown'] }],
+      },
+      { status: 422, statusText: 'Unprocessable Entity' },
+    );
+    await fixture.whenStable();
+    expect(find('bid-form')?.hidden).toBe(false);
+    expect(text(find('document-error-economic-1'))).toBe(
+      'Este archivo no está subido a este proceso en este sobre: quítelo y súbalo de nuevo.',
+    );
+    expect(find('document-error-habilitantes-1')).toBeNull();
+    expect(text(find('bid-failure'))).toBe('Revise los campos marcados.');
+
+    // Until it is removed the bid cannot be reviewed again; then it seals without it.
+    await click('review-bid');
+    expect(find('bid-review')).toBeNull();
+    await click('remove-economic-1');
+    await click('review-bid');
+    await click('seal-bid');
+    expect(putRequest().request.body.documents).toEqual([
+      { documentId: 'doc-3', envelope: 'habilitantes', name: 'rut.pdf', sha256: '3e'.repeat(32) },
+    ]);
+  });
+
+  it('waits for the uploads under way before the review', async () => {
+    await render();
+    await offerOnLot2('75000000');
+    await attach('habilitantes', [pdf('rut.pdf')]);
+    await click('review-bid');
+    expect(text(find('bid-failure'))).toBe('Espere a que terminen de subir los documentos.');
+    expect(find('bid-review')).toBeNull();
+    http.expectOne({ method: 'POST', url: UPLOAD }).flush(uploaded('doc-3', 'habilitantes', '3e'.repeat(32)));
+    await fixture.whenStable();
+    await click('review-bid');
+    expect(find('bid-review')).not.toBeNull();
+  });
+
   it('hints what the rules will refuse: a reserved lot, a price above the estimate', async () => {
     await render({ mipyme: false });
     expect(text(find('lot-refusal-1'))).toBe(
@@ -270,12 +415,18 @@ describe('BidFormPage', () => {
   });
 
   it('modifies a bid from the content this browser sealed when there is no draft', async () => {
-    localStorage.setItem(SEALED, JSON.stringify({ supplierOrganizationId: 'sup-1', receipt: receipt(), content }));
+    const documents = [{ documentId: 'doc-3', envelope: 'habilitantes' as const, name: 'rut.pdf', sha256: '3e'.repeat(32) }];
+    localStorage.setItem(
+      SEALED,
+      JSON.stringify({ supplierOrganizationId: 'sup-1', receipt: receipt(), content: { ...content, documents } }),
+    );
     await render({ existing: receipt() });
     await click('modify-bid');
     expect((find('price-1') as HTMLInputElement).value).toBe('140000000');
     expect((find('component-2') as HTMLInputElement).value).toBe('45');
     expect(find('claim-disabilityBonus')?.querySelector('input')?.checked).toBe(true);
+    // The sealed content keeps no size: the hash alone tells the file.
+    expect(cells('document-habilitantes-1')).toEqual(['rut.pdf', 'SHA-256 3e3e3e3e3e3e', 'Quitar']);
   });
 
   it('offers no form once bidding has closed, nor to a member who is not an administrator', async () => {

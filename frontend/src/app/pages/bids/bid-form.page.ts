@@ -19,12 +19,15 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
 import {
+  BID_ENVELOPES,
   NATIONAL_INDUSTRY_STATUSES,
   PLURAL_BIDDER_KINDS,
   type BidClaims,
+  type BidEnvelope,
   type BidReceipt,
   type LotView,
   type NationalIndustryStatus,
@@ -46,6 +49,7 @@ import { BidContent } from './bid-content';
 import {
   bidForm,
   bidInputOf,
+  documentForm,
   draftOf,
   fillBidForm,
   memberForm,
@@ -54,8 +58,9 @@ import {
   syncEnabled,
   type BidForm,
   type BuiltBid,
+  type DocumentForm,
 } from './bid-form';
-import { BidErrorPipe, bidErrorMessage, bidStateLabel } from './bid-format';
+import { BidErrorPipe, bidErrorMessage, bidStateLabel, documentFacts } from './bid-format';
 import { BidStorage } from './bid-storage';
 import { BidsClient, newIdempotencyKey } from './bids.client';
 
@@ -73,6 +78,16 @@ function bidderFactsOf(profile: SupplierProfileView): BidderFacts {
     economiaPopular: profile.legal?.supplierType === 'economia_popular',
     domicileMunicipality: profile.identity?.domicileMunicipality ?? null,
   };
+}
+
+/** The files the API takes; it judges each file itself, this only narrows the browser's file picker. */
+const ACCEPTED_FILES = 'application/pdf,image/png,image/jpeg,.pdf,.png,.jpg,.jpeg';
+
+/** A file on its way to the server. */
+interface Uploading {
+  id: number;
+  envelope: BidEnvelope;
+  name: string;
 }
 
 /** Only an unknown outcome may be retried as the same attempt; any answer about the content ends it. */
@@ -93,6 +108,7 @@ const outcomeUnknown = (status: number) => status === 0 || status >= 500;
     MatCheckboxModule,
     MatFormFieldModule,
     MatInputModule,
+    MatProgressBarModule,
     MatSelectModule,
     BidContent,
     BidErrorPipe,
@@ -118,6 +134,8 @@ export class BidFormPage {
   protected readonly kinds = PLURAL_BIDDER_KINDS;
   protected readonly flagClaims = FLAG_CLAIMS;
   protected readonly percentClaims = PERCENT_CLAIMS;
+  protected readonly envelopes = BID_ENVELOPES;
+  protected readonly acceptedFiles = ACCEPTED_FILES;
 
   protected readonly tender = signal<TenderView | null>(null);
   protected readonly receipt = signal<BidReceipt | null>(null);
@@ -133,6 +151,10 @@ export class BidFormPage {
   protected readonly sealedNow = signal(false);
   protected readonly notKept = signal(false);
   protected readonly confirmingWithdraw = signal(false);
+  /** Files being uploaded, one request each, and per envelope the refusals of the last files chosen for it. */
+  protected readonly uploads = signal<readonly Uploading[]>([]);
+  protected readonly uploadErrors = signal<Partial<Record<BidEnvelope, readonly string[]>>>({});
+  private uploadCount = 0;
 
   /**
    * The Idempotency-Key of the submission under way: kept while its outcome is unknown so a retry
@@ -283,9 +305,81 @@ export class BidFormPage {
     form.controls.plural.controls.members.removeAt(index);
   }
 
+  protected envelopeLabel(envelope: BidEnvelope): string {
+    return this.i18n.t(`bids.documents.envelopes.${envelope}`);
+  }
+
+  protected envelopeHelp(envelope: BidEnvelope): string {
+    return this.i18n.t(`bids.documents.envelopesHelp.${envelope}`);
+  }
+
+  /** An envelope's documents in the order they were uploaded, numbered from 1 on the page. */
+  protected documentsIn(form: BidForm, envelope: BidEnvelope): DocumentForm[] {
+    return form.controls.documents.controls.filter((document) => document.controls.envelope.value === envelope);
+  }
+
+  protected uploadsIn(envelope: BidEnvelope): Uploading[] {
+    return this.uploads().filter((upload) => upload.envelope === envelope);
+  }
+
+  protected documentFacts(document: DocumentForm): string {
+    const { sizeBytes, sha256 } = document.getRawValue();
+    return documentFacts(this.i18n, sizeBytes, sha256);
+  }
+
+  /** Each file chosen is uploaded on its own request; the input is emptied so the same file may be chosen again. */
+  protected pickFiles(form: BidForm, envelope: BidEnvelope, input: HTMLInputElement): void {
+    const files = Array.from(input.files ?? []);
+    input.value = '';
+    if (!files.length) return;
+    this.uploadErrors.update((errors) => ({ ...errors, [envelope]: [] }));
+    for (const file of files) this.upload(form, envelope, file);
+  }
+
+  private upload(form: BidForm, envelope: BidEnvelope, file: File): void {
+    const id = ++this.uploadCount;
+    this.uploads.update((list) => [...list, { id, envelope, name: file.name }]);
+    const done = () => this.uploads.update((list) => list.filter((upload) => upload.id !== id));
+    this.bids
+      .uploadDocument(this.tenderId(), envelope, file)
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe({
+        next: (uploaded) => {
+          done();
+          // Joining the form's list saves it with the draft and makes the next submission a new attempt.
+          form.controls.documents.push(
+            documentForm(this.fb, {
+              documentId: uploaded.documentId,
+              envelope: uploaded.envelope,
+              name: file.name,
+              sha256: uploaded.sha256,
+              sizeBytes: uploaded.sizeBytes,
+            }),
+          );
+        },
+        error: (error: unknown) => {
+          done();
+          const problem = problemOf(error);
+          const code = problem.errors?.find((e) => e.field === 'file')?.code ?? problem.errors?.[0]?.code ?? problem.code;
+          const message = this.i18n.t('bids.documents.uploadFailed', { name: file.name, reason: bidErrorMessage(this.i18n, code) });
+          this.uploadErrors.update((errors) => ({ ...errors, [envelope]: [...(errors[envelope] ?? []), message] }));
+        },
+      });
+  }
+
+  /** Drops the document from the bid's list only: there is no call to delete an uploaded file, and the bid seals just what it lists. */
+  protected removeDocument(form: BidForm, document: DocumentForm): void {
+    const documents = form.controls.documents;
+    documents.removeAt(documents.controls.indexOf(document));
+  }
+
   protected toReview(form: BidForm): void {
     form.markAllAsTouched();
     this.failure.set('');
+    if (this.uploads().length) {
+      this.failure.set(this.i18n.t('bids.documents.stillUploading'));
+      return;
+    }
     if (form.invalid) {
       this.failure.set(this.i18n.t('bids.form.fixErrors'));
       return;

@@ -1,19 +1,23 @@
 import { AbstractControl, FormArray, FormControl, FormGroup, NonNullableFormBuilder, ValidationErrors, Validators } from '@angular/forms';
-import type {
-  BidClaims,
-  BidInput,
-  BidLotInput,
-  LotView,
-  NationalIndustryStatus,
-  PluralBidderKind,
-  ProblemDetails,
+import {
+  BID_ENVELOPES,
+  type BidClaims,
+  type BidDocumentRef,
+  type BidEnvelope,
+  type BidInput,
+  type BidLotInput,
+  type LotView,
+  type NationalIndustryStatus,
+  type PluralBidderKind,
+  type ProblemDetails,
 } from '@eslabon/contracts';
 import { normalizePesos, wholePesos } from '../tenders/tender-format';
 
 /**
  * The bid as one form whose control paths are the API's field paths (`lots.0.priceCop`,
- * `claims.ethnicPayrollPercent`, `plural.members.1.nit`), so `showProblem` can put each server refusal on
- * its control. The form holds every lot of the tender; only those ticked go into the bid.
+ * `claims.ethnicPayrollPercent`, `plural.members.1.nit`, `documents.0.documentId`), so `showProblem` can
+ * put each server refusal on its control. The form holds every lot of the tender; only those ticked go
+ * into the bid. The documents are listed in the order they were uploaded, the order the bid sends them.
  */
 export type LotOfferForm = FormGroup<{
   lotId: FormControl<string>;
@@ -29,6 +33,17 @@ export type MemberForm = FormGroup<{
   participationPercent: FormControl<number | null>;
   mipyme: FormControl<boolean>;
 }>;
+
+/** An uploaded file as the bid lists it, with its size for the list (the size is not sealed). */
+export type DocumentForm = FormGroup<{
+  documentId: FormControl<string>;
+  envelope: FormControl<BidEnvelope>;
+  name: FormControl<string>;
+  sha256: FormControl<string>;
+  /** Unknown for a document brought back from sealed content, which does not keep it. */
+  sizeBytes: FormControl<number | null>;
+}>;
+export type DocumentValue = ReturnType<DocumentForm['getRawValue']>;
 
 /** Checks that put their verdict under `server`, as the shared error pipes read it: one wording with the API. */
 function wholePercent(control: AbstractControl<number | null>): ValidationErrors | null {
@@ -102,6 +117,31 @@ export function memberForm(fb: NonNullableFormBuilder, member?: MemberValue): Me
   });
 }
 
+export function documentForm(fb: NonNullableFormBuilder, document: DocumentValue): DocumentForm {
+  return fb.group({
+    documentId: [document.documentId],
+    envelope: [document.envelope],
+    name: [document.name],
+    sha256: [document.sha256],
+    sizeBytes: fb.control<number | null>(document.sizeBytes),
+  });
+}
+
+/** What a saved draft lists as documents, if it looks like one: an older draft has none, a hand edit may have anything. */
+function savedDocuments(documents: unknown): DocumentValue[] {
+  if (!Array.isArray(documents)) return [];
+  return documents
+    .filter(
+      (d: Partial<DocumentValue> | null): d is DocumentValue =>
+        !!d &&
+        typeof d.documentId === 'string' &&
+        typeof d.name === 'string' &&
+        typeof d.sha256 === 'string' &&
+        BID_ENVELOPES.includes(d.envelope as BidEnvelope),
+    )
+    .map((d) => ({ ...d, sizeBytes: typeof d.sizeBytes === 'number' ? d.sizeBytes : null }));
+}
+
 const percentControl = (fb: NonNullableFormBuilder) => fb.control<number | null>(0, [Validators.required, wholePercent]);
 
 /** The form for a tender's lots, in the order the tender lists them. */
@@ -127,6 +167,7 @@ export function bidForm(fb: NonNullableFormBuilder, lots: readonly LotView[]) {
       name: ['', Validators.required],
       members: fb.array<MemberForm>([], { validators: membersComplete }),
     }),
+    documents: fb.array<DocumentForm>([]),
   });
 }
 export type BidForm = ReturnType<typeof bidForm>;
@@ -162,6 +203,9 @@ export function fillBidForm(form: BidForm, fb: NonNullableFormBuilder, draft: Bi
   const members = form.controls.plural.controls.members;
   members.clear();
   for (const member of draft.plural.members) members.push(memberForm(fb, member));
+  const documents = form.controls.documents;
+  documents.clear();
+  for (const document of savedDocuments(draft.documents)) documents.push(documentForm(fb, document));
   form.patchValue({
     claims: draft.claims,
     pluralEnabled: draft.pluralEnabled,
@@ -182,6 +226,7 @@ export function draftOf(form: BidForm, content: BidInput): BidDraft {
     claims: content.claims,
     pluralEnabled: content.plural !== null,
     plural: content.plural ?? blank.plural,
+    documents: (content.documents ?? []).map((d) => ({ ...d, sizeBytes: null })),
   };
 }
 
@@ -228,7 +273,14 @@ export function bidInputOf(form: BidForm): BuiltBid {
         })),
       }
     : null;
-  return { input: { lots, claims: sealedClaims, plural }, formIndexes };
+  // Only the reference is sealed: the size is for the list on screen.
+  const documents: BidDocumentRef[] = value.documents.map(({ documentId, envelope, name, sha256 }) => ({
+    documentId,
+    envelope,
+    name,
+    sha256,
+  }));
+  return { input: { lots, claims: sealedClaims, plural, documents }, formIndexes };
 }
 
 /**

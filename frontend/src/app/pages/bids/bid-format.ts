@@ -33,3 +33,19 @@ export function bidStateLabel(i18n: I18n, receipt: Pick<BidReceipt, 'status' | '
 export function formatUtc(iso: string): string {
   return `${new Date(iso).toISOString().slice(0, 19).replace('T', ' ')} UTC`;
 }
+
+/** A file's size as people read it: "240 KB", "1,5 MB". */
+export function formatFileSize(bytes: number, locale: string): string {
+  const megabytes = bytes / (1024 * 1024);
+  if (megabytes >= 1) return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(megabytes)} MB`;
+  return `${Math.max(1, Math.round(bytes / 1024))} KB`;
+}
+
+/** The start of a SHA-256, enough to tell two files apart on screen; the full hash is sealed. */
+export const shortHash = (sha256: string) => sha256.slice(0, 12);
+
+/** "240 KB · SHA-256 9f86d081884c…", without the size when it is not known. */
+export function documentFacts(i18n: I18n, sizeBytes: number | null, sha256: string): string {
+  const hash = i18n.t('bids.documents.hash', { hash: shortHash(sha256) });
+  return sizeBytes === null ? hash : `${formatFileSize(sizeBytes, i18n.locale())} · ${hash}`;
+}

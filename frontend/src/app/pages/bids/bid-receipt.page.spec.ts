@@ -12,7 +12,7 @@ import { bidTender, content, receipt } from './bids.fixture';
 
 const text = (el: Element | null) => el?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 
-/** The digest as the API computes it, written out here independently of the page's code: lots by id. */
+/** The digest as the API computes it, written out here independently of the page's code: lots and documents by id. */
 function serverDigest(r: BidReceipt, supplierOrganizationId: string, bid: BidInput): string {
   const lots = [bid.lots[1], bid.lots[0]];
   expect(lots.map((l) => l.lotId)).toEqual(['lot-a', 'lot-b']);
@@ -24,7 +24,7 @@ function serverDigest(r: BidReceipt, supplierOrganizationId: string, bid: BidInp
     lots,
     claims: bid.claims,
     plural: bid.plural,
-    documents: bid.documents ?? [],
+    documents: [...(bid.documents ?? [])].sort((a, b) => (a.documentId < b.documentId ? -1 : 1)),
   });
   return createHash('sha256').update(sealed).digest('hex');
 }
@@ -88,6 +88,32 @@ describe('BidReceiptPage', () => {
     expect(text(el.querySelector('[data-testid=sealed-lot-1]'))).toMatch(/\$\s140\.000\.000/);
     expect(text(el.querySelector('[data-testid=sealed-lot-2]'))).toContain('45 % de componente nacional');
     expect(await verify(fixture, el)).toBe('La huella coincide: la copia guardada es exactamente lo que se selló.');
+  });
+
+  it('shows the sealed documents per envelope, and their hashes count in the digest', async () => {
+    const r = receipt();
+    // Listed as uploaded, not in id order: the digest sorts them.
+    const withDocuments: BidInput = {
+      ...content,
+      documents: [
+        { documentId: 'doc-9', envelope: 'technical', name: 'ficha-tecnica.pdf', sha256: '9f'.repeat(32) },
+        { documentId: 'doc-3', envelope: 'habilitantes', name: 'rut.pdf', sha256: '3e'.repeat(32) },
+      ],
+    };
+    const current = { ...r, digest: serverDigest(r, 'sup-1', withDocuments) };
+    keep(current, withDocuments);
+    const { fixture, el } = await render(current);
+    const envelope = (name: string) => [...(el.querySelector(`[data-testid=sealed-documents-${name}]`)?.children ?? [])].map(text);
+    expect(envelope('habilitantes')).toEqual(['Requisitos habilitantes', `rut.pdf SHA-256 ${'3e'.repeat(32)}`]);
+    expect(envelope('technical')).toEqual(['Oferta técnica', `ficha-tecnica.pdf SHA-256 ${'9f'.repeat(32)}`]);
+    expect(envelope('economic')).toEqual(['Oferta económica', 'Ninguno.']);
+    expect(await verify(fixture, el)).toBe('La huella coincide: la copia guardada es exactamente lo que se selló.');
+    fixture.destroy();
+
+    const [technical, habilitantes] = withDocuments.documents ?? [];
+    keep(current, { ...withDocuments, documents: [technical, { ...habilitantes, sha256: '3f'.repeat(32) }] });
+    const again = await render(current);
+    expect(await verify(again.fixture, again.el)).toBe('La huella no coincide: la copia guardada no es lo que produjo este recibo.');
   });
 
   it('says it does not match when the kept content was altered', async () => {

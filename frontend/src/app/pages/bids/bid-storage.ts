@@ -20,6 +20,7 @@ const key = (kind: 'draft' | 'sealed', organizationId: string, tenderId: string)
 export class BidStorage {
   private readonly storage = inject(DOCUMENT).defaultView?.localStorage;
 
+  /** The draft as typed, with the documents already uploaded (a draft from before documents has none). */
   draft(organizationId: string, tenderId: string): BidDraft | null {
     const draft = this.read<BidDraft>(key('draft', organizationId, tenderId));
     // Anything else under the key (an older shape, a hand edit) is no draft.
@@ -32,7 +33,9 @@ export class BidStorage {
 
   sealed(organizationId: string, tenderId: string): SealedBid | null {
     const sealed = this.read<SealedBid>(key('sealed', organizationId, tenderId));
-    return sealed?.receipt && Array.isArray(sealed.content?.lots) ? sealed : null;
+    // Content sealed before bids had documents lists none.
+    const documents = sealed?.content?.documents;
+    return sealed?.receipt && Array.isArray(sealed.content?.lots) && (documents === undefined || Array.isArray(documents)) ? sealed : null;
   }
 
   /** False when the browser would not keep it (storage full or disabled): the page must say so. */

@@ -1,6 +1,6 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { BidInput, BidReceipt, MyBidView } from '@eslabon/contracts';
+import type { BidDocumentUpload, BidEnvelope, BidInput, BidReceipt, MyBidView } from '@eslabon/contracts';
 import { Observable } from 'rxjs';
 
 const API = '/api/v1';
@@ -20,6 +20,17 @@ export class BidsClient {
   /** Submits or replaces the bid; the same key returns the receipt the first attempt earned. */
   submit(tenderId: string, input: BidInput, idempotencyKey: string): Observable<BidReceipt> {
     return this.http.put<BidReceipt>(bid(tenderId), input, { headers: { 'Idempotency-Key': idempotencyKey } });
+  }
+
+  /**
+   * Uploads one file to an envelope of the bid, as multipart (the browser sets the boundary). The server
+   * encrypts it and never gives it back to the bidder: the bid then lists it by the answered id and hash.
+   */
+  uploadDocument(tenderId: string, envelope: BidEnvelope, file: File): Observable<BidDocumentUpload> {
+    const body = new FormData();
+    body.append('envelope', envelope);
+    body.append('file', file, file.name);
+    return this.http.post<BidDocumentUpload>(`${bid(tenderId)}/documents`, body);
   }
 
   /** The organization's receipt; 404 when it has no bid on the tender. */

@@ -73,6 +73,7 @@ export const content: BidInput = {
     bicMipyme: false,
   },
   plural: null,
+  documents: [],
 };
 
 /** Only what the pages read of a supplier profile: the facts the reservation rules judge. */

@@ -6,8 +6,11 @@ import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import {
+  BID_ENVELOPES,
   HABILITANTE_STATES,
   type BidClaims,
+  type BidDocumentRef,
+  type BidEnvelope,
   type BidReviewInput,
   type CriteriaPartInput,
   type HabilitanteState,
@@ -96,8 +99,9 @@ export function reviewInput(bid: OpenedBid, form: FormGroup<ReviewControls>): Bi
 }
 
 /**
- * One opened bid under review: the habilitante verdict with its note, the committee's points for each
- * lot offered and each part it scores, and which declared claims the evidence supports.
+ * One opened bid under review: its documents per envelope to download, the habilitante verdict with its
+ * note, the committee's points for each lot offered and each part it scores, and which declared claims
+ * the evidence supports.
  */
 @Component({
   selector: 'esl-bid-review',
@@ -137,12 +141,25 @@ export class BidReview {
     if (!this.editable()) form.disable();
     return form;
   });
+  /** The bid's documents under each envelope, in the order the bid lists them. */
+  protected readonly documentGroups = computed(() => {
+    const documents = this.bid().documents ?? [];
+    return BID_ENVELOPES.map((envelope) => ({ envelope, documents: documents.filter((d) => d.envelope === envelope) }));
+  });
   /** The origin check always; of the other claims only those the bidder declared. */
   protected readonly shownClaims = computed(() => {
     const { claims } = this.bid();
     const declared = (Object.keys(claims) as (keyof BidClaims)[]).filter((key) => claims[key]);
     return [...declared, 'nationalStatusVerified' as const].map((key) => ({ key, label: this.claimLabel(key, claims) }));
   });
+
+  protected envelopeLabel(envelope: BidEnvelope): string {
+    return this.i18n.t(`evaluation.review.envelopes.${envelope}`);
+  }
+
+  protected documentUrl(document: BidDocumentRef): string {
+    return this.client.bidDocumentUrl(this.tenderId(), this.bid().bidId, document.documentId);
+  }
 
   protected stateLabel(state: HabilitanteState): string {
     return this.i18n.t(`evaluation.review.states.${state}`);

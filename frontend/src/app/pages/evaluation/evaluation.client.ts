@@ -53,6 +53,11 @@ export class EvaluationClient {
     return this.http.put<OpenedBid>(`${evaluation(tenderId)}/bids/${bidId}`, input);
   }
 
+  /** Where the browser downloads a document of an opened bid (the session cookie authorizes it; the server names the file). */
+  bidDocumentUrl(tenderId: string, bidId: string, documentId: string): string {
+    return `${evaluation(tenderId)}/bids/${bidId}/documents/${documentId}`;
+  }
+
   publishReport(tenderId: string, input: PublishReportInput): Observable<EvaluationReport> {
     return this.http.post<EvaluationReport>(`${evaluation(tenderId)}/report`, input);
   }
