@@ -22,6 +22,8 @@ async function moveClock(sql: string, params: unknown[]): Promise<void> {
   }
 }
 
+const CERTIFICATE = Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n');
+
 async function bid(page: Page, tenderId: string, price: string, status: RegExp, component?: string): Promise<string> {
   await page.goto(`/procesos/${tenderId}`);
   await page.getByTestId('present-bid').click();
@@ -31,6 +33,11 @@ async function bid(page: Page, tenderId: string, price: string, status: RegExp, 
   await page.getByTestId('national-1').click();
   await page.getByRole('option', { name: status }).click();
   if (component) await page.getByTestId('component-1').fill(component);
+  // The chamber-of-commerce certificate goes in the habilitantes envelope, sealed on upload.
+  await page
+    .getByTestId('upload-habilitantes')
+    .setInputFiles({ name: 'camara-de-comercio.pdf', mimeType: 'application/pdf', buffer: CERTIFICATE });
+  await expect(page.getByTestId('document-habilitantes-1')).toContainText('camara-de-comercio.pdf');
   await page.getByTestId('review-bid').click();
   // The review shows exactly what will be sealed.
   await expect(page.getByTestId('bid-review')).toContainText(Number(price).toLocaleString('es-CO'));
@@ -151,6 +158,7 @@ test('two suppliers bid, the committee evaluates, the national mipyme wins on na
   await buyer.getByTestId('start-evaluation').click();
   const cards = buyer.locator('article[data-testid^="review-"]');
   await expect(cards).toHaveCount(2);
+  await expect(buyer.locator('[data-testid^="download-"]')).toHaveCount(2);
   for (const card of await cards.all()) {
     const bidId = ((await card.getAttribute('data-testid')) as string).slice('review-'.length);
     await card.getByTestId(`habilitante-${bidId}`).click();
