@@ -214,6 +214,15 @@ describe('opening, evaluation, award and contract', () => {
     // The seed fixed at closing, whose hash the acta published.
     expect(createHash('sha256').update(report.seed).digest('hex')).toBe(seedHash);
     expect(report.tieBreakRule.order[0]).toBe('national_offer');
+    // An admin corrects the tie-break order; a second version of the report keeps the first one's rule and seed.
+    const reversed = { ...report.tieBreakRule, order: [...report.tieBreakRule.order].reverse() };
+    await db.query(
+      `INSERT INTO rule_parameter_versions (parameter, period, value, valid_from, source) VALUES ('tie_break', 'all', $1, $2, 'corrección')`,
+      [JSON.stringify(reversed), bogotaToday()],
+    );
+    const second: EvaluationReport = (await asBuyer.post(`/api/v1/tenders/${tender.id}/evaluation/report`, { commentUntil }).expect(201))
+      .body;
+    expect(second).toMatchObject({ version: 2, seed: report.seed, tieBreakRule: report.tieBreakRule });
     const published: EvaluationReport = (await foreign.browser.get(`/api/v1/tenders/${tender.id}/evaluation/report`).expect(200)).body;
     expect(published.rankings[1].lines[0].bidId).toBe(bids.mipyme);
 

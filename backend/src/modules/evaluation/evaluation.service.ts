@@ -13,7 +13,7 @@ import {
   type OpenedBid,
   type PublishReportInput,
 } from '@eslabon/contracts';
-import { addBusinessDays, committeeProblems, endOfBogotaDay } from '@eslabon/domain';
+import { TieBreakRule, addBusinessDays, committeeProblems, endOfBogotaDay } from '@eslabon/domain';
 import { createHash, randomBytes } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
 import type { Actor } from '../../core/audit/actor';
@@ -84,6 +84,16 @@ export class EvaluationService {
     await em.query(`UPDATE tenders SET draw_seed = $2 WHERE id = $1 AND draw_seed IS NULL`, [tender.id, seed]);
     const [row] = await em.query(`SELECT draw_seed FROM tenders WHERE id = $1`, [tender.id]);
     return row.draw_seed;
+  }
+
+  /**
+   * The tie-break rule of this evaluation: the one its first report used (so a later correction of the
+   * rule parameter does not reorder a published ranking), or the one in force before any report.
+   */
+  private async tieBreakFor(em: EntityManager, tenderId: string): Promise<{ rule: TieBreakRule; versionId: string | null }> {
+    const first = await em.findOne(EvaluationReportRecord, { where: { tenderId }, order: { version: 'ASC' } });
+    if (first) return { rule: first.content.tieBreakRule as TieBreakRule, versionId: null };
+    return this.rules.tieBreakRule(em);
   }
 
   /** Acta de cierre: every bidder and when it submitted; public once closed. */
@@ -165,7 +175,7 @@ export class EvaluationService {
     const reviews = await this.reviews(em, opened);
     const bidders = await this.bidders(em, opened);
     const report = await this.latestReport(tenderId);
-    const { rule } = await this.rules.tieBreakRule(em);
+    const { rule } = await this.tieBreakFor(em, tenderId);
     return {
       tenderId,
       reference: tender.reference,
@@ -355,7 +365,7 @@ export class EvaluationService {
       const unreviewed = opened.filter((o) => o.bid.status === 'submitted' && !o.needsReconfirmation && !reviews.has(o.bid.id));
       if (unreviewed.length > 0)
         throw new DomainError('conflict', 'reviews_pending', `Review every bid before the report (${unreviewed.length} to go)`);
-      const { rule: tieBreak, versionId } = await this.rules.tieBreakRule(em);
+      const { rule: tieBreak, versionId } = await this.tieBreakFor(em, tenderId);
       const seed = await this.drawSeed(em, tender);
       const [{ n }] = await em.query(`SELECT coalesce(max(version), 0)::int AS n FROM evaluation_reports WHERE tender_id = $1`, [tenderId]);
       const next = n + 1;
@@ -382,7 +392,14 @@ export class EvaluationService {
         action: 'tender.report_published',
         entityType: 'tender',
         entityId: tenderId,
-        summary: { after: { version: next, seed, commentUntil: input.commentUntil, tieBreakRuleVersion: versionId } },
+        summary: {
+          after: {
+            version: next,
+            seed,
+            commentUntil: input.commentUntil,
+            ...(versionId ? { tieBreakRuleVersion: versionId } : { tieBreakRuleOfReport: 1 }),
+          },
+        },
       });
       await this.outbox.publish(em, 'tender.report_published', { tenderId, version: next });
       return next;
