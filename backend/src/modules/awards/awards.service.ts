@@ -1,14 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { AwardInput, AwardView, ContractCloseInput, ContractView, FieldError } from '@eslabon/contracts';
+import {
+  isNationalOffer,
+  type AwardInput,
+  type AwardView,
+  type ContractCloseInput,
+  type ContractView,
+  type FieldError,
+} from '@eslabon/contracts';
 import { canTransition, endOfBogotaDay } from '@eslabon/domain';
 import { DataSource, EntityManager, In } from 'typeorm';
 import type { Actor } from '../../core/audit/actor';
 import { AuditService } from '../../core/audit/audit.service';
 import { DomainError, fieldError } from '../../core/http/domain-error';
 import { OutboxService } from '../../core/outbox/outbox.service';
-import { Bid } from '../bids/bid.entities';
-import { BidsService } from '../bids/bids.service';
+import { BidsService, OpenedContent } from '../bids/bids.service';
 import { EvaluationReportRecord } from '../evaluation/evaluation.entities';
 import { Tender } from '../tenders/tender.entities';
 import { lotsOf } from '../tenders/tender-views';
@@ -94,12 +100,9 @@ export class AwardsService {
         if (!isDate(d.startDate)) problems.push(fieldError(`decisions.${i}.startDate`, 'required', 'The contract’s start date'));
         if (!isDate(d.endDate) || (d.startDate && d.endDate < d.startDate))
           problems.push(fieldError(`decisions.${i}.endDate`, 'after_start', 'The contract’s end date, on or after its start'));
-        const bid = opened.get(first.bidId) as {
-          bid: Bid;
-          content: { lots: { lotId: string; nationalComponentPercent: number | null }[] };
-        };
+        const bid = opened.get(first.bidId) as OpenedContent;
         const offer = bid.content.lots.find((l) => l.lotId === lot.id);
-        const national = ['national_goods', 'national_service', 'national_treatment'].includes(first.nationalIndustry);
+        const national = isNationalOffer(first.nationalIndustry);
         rows.push({
           award: {
             tenderId,
@@ -109,6 +112,8 @@ export class AwardsService {
             supplierOrganizationId: bid.bid.supplierOrganizationId,
             valueCop: first.priceCop,
             nationalIndustry: first.nationalIndustry,
+            // As recorded with the bid, the size its bonuses and tie-breaks were decided on.
+            sizeClass: bid.bid.bidderFacts.sizeClass,
             reason,
           },
           contract: {
@@ -128,16 +133,8 @@ export class AwardsService {
       if (!canTransition(tender.status, to, tender.modality))
         throw new DomainError('conflict', 'invalid_transition', `Cannot move to ${to}`);
       for (const { award, contract } of rows) {
-        const [size] = award.supplierOrganizationId
-          ? await em.query(
-              `SELECT c.size_class FROM supplier_profiles p LEFT JOIN supplier_size_classifications c ON c.id = p.size_classification_id
-                WHERE p.organization_id = $1`,
-              [award.supplierOrganizationId],
-            )
-          : [];
         const saved = await em.save(Award, {
           ...award,
-          sizeClass: size?.size_class ?? null,
           decidedBy: actor.userId as string,
           decidedAt: now,
         });

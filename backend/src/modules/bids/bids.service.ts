@@ -72,6 +72,10 @@ const aad = (bid: Pick<Bid, 'tenderId' | 'supplierOrganizationId'>) => `bid:${bi
 const opened = (key: Buffer, bid: Bid): BidContent =>
   JSON.parse(open(key, { iv: bid.iv, tag: bid.tag, ciphertext: bid.sealedContent }, aad(bid)).toString()) as BidContent;
 
+/** An adenda changed lots or requirements after the bid: it is ranked only once resubmitted. */
+const needsReconfirmation = (bid: Bid, tender: Pick<Tender, 'reconfirmFromVersion'>) =>
+  bid.status === 'submitted' && bid.termsVersion < tender.reconfirmFromVersion;
+
 export function receiptOf(bid: Bid, tender: Pick<Tender, 'reconfirmFromVersion'>): BidReceipt {
   return {
     bidId: bid.id,
@@ -85,7 +89,7 @@ export function receiptOf(bid: Bid, tender: Pick<Tender, 'reconfirmFromVersion'>
     nonce: bid.nonce,
     lotIds: bid.lotIds,
     termsVersion: bid.termsVersion,
-    needsReconfirmation: bid.status === 'submitted' && bid.termsVersion < tender.reconfirmFromVersion,
+    needsReconfirmation: needsReconfirmation(bid, tender),
   };
 }
 
@@ -289,7 +293,7 @@ export class BidsService {
     const bids = await em.find(Bid, { where: { tenderId }, order: { submittedAt: 'ASC', id: 'ASC' } });
     if (bids.length === 0) return [];
     const key = await this.keys.dataKey(em, tenderId);
-    return bids.map((bid) => ({ bid, content: opened(key, bid), needsReconfirmation: receiptOf(bid, tender).needsReconfirmation }));
+    return bids.map((bid) => ({ bid, content: opened(key, bid), needsReconfirmation: needsReconfirmation(bid, tender) }));
   }
 
   /** One bid's content, inside the service only: to tell a replay from a different submission under one key. */

@@ -174,7 +174,7 @@ export class EvaluationService {
     const opened = await this.bids.openAll(em, tenderId);
     const reviews = await this.reviews(em, opened);
     const bidders = await this.bidders(em, opened);
-    const report = await this.latestReport(tenderId);
+    const report = await this.report(tenderId);
     const { rule } = await this.tieBreakFor(em, tenderId);
     return {
       tenderId,
@@ -269,7 +269,7 @@ export class EvaluationService {
 
   /** Records the committee's check of a bid; audited, and open until the award (subsanación). */
   async review(tenderId: string, bidId: string, input: BidReviewInput, actor: Actor): Promise<OpenedBid> {
-    await this.db.transaction(async (em) => {
+    const { opened, row } = await this.db.transaction(async (em) => {
       const tender = await lockTender(em, tenderId);
       await assertOnCommittee(em, tenderId, actor);
       if (tender.status !== 'under_evaluation')
@@ -340,9 +340,9 @@ export class EvaluationService {
           after: { habilitante: row.habilitante, note, scores: scoresHundredths, verified: row.verified },
         },
       });
+      return { opened, row };
     });
-    const workspace = await this.workspace(tenderId, actor);
-    return workspace.bids.find((b) => b.bidId === bidId) as OpenedBid;
+    return this.openedView(opened, row, await this.bidders(this.db.manager, [opened]), await this.report(tenderId));
   }
 
   /**
@@ -405,10 +405,6 @@ export class EvaluationService {
       return next;
     });
     return (await this.report(tenderId, version)) as EvaluationReport;
-  }
-
-  async latestReport(tenderId: string): Promise<EvaluationReport | null> {
-    return this.report(tenderId);
   }
 
   /** A report (the latest unless `version`) with the observations made on it; public once published. */

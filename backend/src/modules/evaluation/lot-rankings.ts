@@ -1,4 +1,11 @@
-import { NO_CLAIMS, type BidClaims, type LotRanking, type NationalIndustryStatus, type VerifiedClaims } from '@eslabon/contracts';
+import {
+  NO_CLAIMS,
+  isNationalOffer,
+  type BidClaims,
+  type LotRanking,
+  type NationalIndustryStatus,
+  type VerifiedClaims,
+} from '@eslabon/contracts';
 import { NationalStatus, RankingBid, TieBreakRule, rankLot, seededDraw } from '@eslabon/domain';
 import { createHash } from 'node:crypto';
 import type { Tender, TenderLot } from '../tenders/tender.entities';
@@ -83,7 +90,7 @@ export function lotRankings(
         disabilityBonus: verified.disabilityBonus,
         committeeHundredths: review?.scoresHundredths[lot.id] ?? {},
         tieBreak: {
-          nationalOffer: status === 'national_good' || status === 'national_service' || status === 'national_treatment',
+          nationalOffer: verified.nationalStatusVerified && isNationalOffer(line.nationalIndustry),
           womanHeadOfHousehold: verified.womanHeadOfHousehold,
           disabilityPayrollPercent: verified.disabilityPayrollPercent,
           olderWorkersPercent: verified.olderWorkersPercent,

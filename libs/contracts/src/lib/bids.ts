@@ -15,6 +15,11 @@ export const NATIONAL_INDUSTRY_STATUSES = [
 ] as const;
 export type NationalIndustryStatus = (typeof NATIONAL_INDUSTRY_STATUSES)[number];
 
+/** Statuses that score as national (Ley 816 de 2003) and meet tie-break factor 1 (Ley 2069 art. 35). */
+export function isNationalOffer(status: NationalIndustryStatus): boolean {
+  return status === 'national_goods' || status === 'national_service' || status === 'national_treatment';
+}
+
 export interface BidLotInput {
   lotId: string;
   priceCop: string;
