@@ -17,6 +17,7 @@ import { EvaluationModule } from './modules/evaluation/evaluation.module';
 import { AwardsModule } from './modules/awards/awards.module';
 import { SearchEngineModule, SearchModule } from './modules/search/search.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
+import { ReportsModule } from './modules/reports/reports.module';
 import { QueueAdminModule } from './modules/queue-admin/failed-jobs.controller';
 
 /** The HTTP API process; it also serves the built Angular app when one is configured. */
@@ -42,6 +43,7 @@ export class AppModule {
         PlanLinesModule,
         BidsModule,
         EvaluationModule,
+        ReportsModule,
         AwardsModule,
         NotificationsModule,
         QueueAdminModule,

@@ -12,6 +12,7 @@ import { TenderFollowersConsumer } from './modules/tenders/tender-followers.cons
 import { MatchingJobModule, MatchingScheduler } from './modules/matching/matching.job';
 import { NotificationsJobModule } from './modules/notifications/notifications.job';
 import { ParticipantNoticesConsumer } from './modules/notifications/participant-notices.consumer';
+import { ReportFactsConsumer } from './modules/reports/report-facts.consumer';
 import { SearchIndexConsumer } from './modules/search/search-indexer';
 import { SearchEngineModule } from './modules/search/search.module';
 
@@ -38,6 +39,7 @@ export class WorkerModule {
           SearchIndexConsumer,
           MatchingScheduler,
           ParticipantNoticesConsumer,
+          ReportFactsConsumer,
         ]),
       ],
     };

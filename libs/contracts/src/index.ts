@@ -15,3 +15,5 @@ export * from './lib/bids';
 export * from './lib/search';
 export * from './lib/notifications';
 export * from './lib/evaluation';
+export * from './lib/reports';
+export * from './lib/report-definitions';

@@ -17,3 +17,4 @@ export * from './lib/matching';
 export * from './lib/tie-break';
 export * from './lib/bid-scoring';
 export * from './lib/lot-ranking';
+export * from './lib/report-indicators';

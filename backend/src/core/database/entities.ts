@@ -39,6 +39,8 @@ import {
 import { Award, Contract } from '../../modules/awards/award.entities';
 import { TenderMatch } from '../../modules/matching/tender-match.entity';
 import { Notification, NotificationPreference, SavedSearch } from '../../modules/notifications/notification.entities';
+import { OcdsRelease } from '../../modules/ocds/ocds-release.entity';
+import { ReportCubeCell, ReportLotFact, ReportSupplierMonth } from '../../modules/reports/report.entities';
 
 /** Every TypeORM entity; the migrations test fails when these and the migrations disagree. */
 export const ENTITIES = [
@@ -86,4 +88,8 @@ export const ENTITIES = [
   Notification,
   NotificationPreference,
   SavedSearch,
+  ReportLotFact,
+  ReportCubeCell,
+  ReportSupplierMonth,
+  OcdsRelease,
 ];

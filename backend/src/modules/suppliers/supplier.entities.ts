@@ -107,6 +107,10 @@ export class SupplierProfile {
   @Column({ type: 'jsonb', default: () => "'{}'" })
   tieBreak!: TieBreakFacts;
 
+  /** Declares itself a small producer of the agricultura campesina, familiar y comunitaria (Ley 2046 de 2020). */
+  @Column({ type: 'boolean', default: false })
+  acfc!: boolean;
+
   @Column({ type: 'text', nullable: true })
   rupNumber!: string | null;
 

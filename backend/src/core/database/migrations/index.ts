@@ -9,6 +9,7 @@ import { Tenders1764700000000 } from './1764700000000-tenders';
 import { SealedBids1764800000000 } from './1764800000000-sealed-bids';
 import { SearchMatchingNotifications1764900000000 } from './1764900000000-search-matching-notifications';
 import { EvaluationAward1765000000000 } from './1765000000000-evaluation-award';
+import { ReportsOcds1765100000000 } from './1765100000000-reports-ocds';
 
 /** Applied in this order; append new migrations at the end. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   SealedBids1764800000000,
   SearchMatchingNotifications1764900000000,
   EvaluationAward1765000000000,
+  ReportsOcds1765100000000,
 ];

@@ -1,0 +1,188 @@
+import {
+  REPORT_INDICATOR_DEFINITIONS,
+  type Locale,
+  type ReportDashboard,
+  type ReportDimension,
+  type ReportIndicatorKey,
+  type ReportProcessPage,
+  type ReportRow,
+} from '@eslabon/contracts';
+import type { ReportIndicators } from '@eslabon/domain';
+import ExcelJS from 'exceljs';
+
+/** A table as exported: header texts and cells (numbers stay numbers in XLSX). */
+export interface ReportTable {
+  title: string;
+  columns: string[];
+  rows: (string | number | null)[][];
+}
+
+/** Indicators as table columns: amounts in COP, shares and averages as percent / plain numbers. */
+export const TABLE_INDICATORS: ReportIndicatorKey[] = [
+  'awardedValueCop',
+  'awardedCount',
+  'processes',
+  'nationalShare',
+  'mipymeShare',
+  'microShare',
+  'pequenaShare',
+  'medianaShare',
+  'economiaPopularShare',
+  'womenLedShare',
+  'cooperativeShare',
+  'localShare',
+  'limitedProcesses',
+  'reservedLots',
+  'biddersPerProcess',
+  'singleBidderShare',
+  'voidShare',
+  'savingsCop',
+  'savingsShare',
+];
+
+/** The indicator's value as a number for a cell: COP whole, shares in percent with two decimals. */
+export function indicatorValue(indicators: ReportIndicators, key: ReportIndicatorKey): number | null {
+  if (key in indicators.shares) {
+    const bp = indicators.shares[key as keyof ReportIndicators['shares']];
+    return bp === null ? null : bp / 100;
+  }
+  if (key === 'biddersPerProcess' || key === 'bidsPerLot') return indicators[key] === null ? null : (indicators[key] as number) / 100;
+  return Number(
+    indicators[
+      key as 'awardedValueCop' | 'awardedCount' | 'processes' | 'limitedProcesses' | 'limitedValueCop' | 'reservedLots' | 'savingsCop'
+    ],
+  );
+}
+
+const TEXT: Record<Locale, Record<ReportDimension | 'funnel' | 'food' | 'processes' | 'key' | 'name', string>> = {
+  'es-CO': {
+    buyer: 'Entidad compradora',
+    department: 'Departamento',
+    segment: 'Segmento UNSPSC',
+    productiveBet: 'Apuesta productiva',
+    modality: 'Modalidad',
+    month: 'Mes',
+    funnel: 'Embudo de proveedores',
+    food: 'Compras de alimentos (Ley 2046 de 2020)',
+    processes: 'Procesos',
+    key: 'Código',
+    name: 'Nombre',
+  },
+  en: {
+    buyer: 'Buyer',
+    department: 'Department',
+    segment: 'UNSPSC segment',
+    productiveBet: 'Productive bet',
+    modality: 'Modality',
+    month: 'Month',
+    funnel: 'Supplier funnel',
+    food: 'Food purchases (Ley 2046 de 2020)',
+    processes: 'Processes',
+    key: 'Code',
+    name: 'Name',
+  },
+};
+
+const FUNNEL_HEADERS: Record<Locale, string[]> = {
+  'es-CO': ['Tamaño', 'Registrados', 'Emparejados', 'Con oferta', 'Adjudicados'],
+  en: ['Size', 'Registered', 'Matched', 'Bidding', 'Awarded'],
+};
+const FOOD_HEADERS: Record<Locale, string[]> = {
+  'es-CO': ['Entidad', 'Compras de alimentos (COP)', 'De la ACFC (COP)', 'Parte ACFC (%)', 'Cumple el 30 %'],
+  en: ['Entity', 'Food purchases (COP)', 'From ACFC (COP)', 'ACFC share (%)', 'Meets 30 %'],
+};
+const PROCESS_HEADERS: Record<Locale, string[]> = {
+  'es-CO': [
+    'Referencia',
+    'Objeto',
+    'Entidad',
+    'Departamento',
+    'Modalidad',
+    'Decidido',
+    'Lotes',
+    'Valor de la cifra',
+    'Adjudicado (COP)',
+    'Estimado (COP)',
+  ],
+  en: ['Reference', 'Title', 'Buyer', 'Department', 'Modality', 'Decided', 'Lots', 'Figure value', 'Awarded (COP)', 'Estimated (COP)'],
+};
+
+export function breakdownTable(dashboard: ReportDashboard, dimension: ReportDimension, locale: Locale): ReportTable {
+  const defs = REPORT_INDICATOR_DEFINITIONS[locale];
+  return {
+    title: TEXT[locale][dimension],
+    columns: [TEXT[locale].key, TEXT[locale][dimension], ...TABLE_INDICATORS.map((k) => defs[k].label)],
+    rows: dashboard.breakdowns[dimension].map((r: ReportRow) => [
+      r.key,
+      r.label,
+      ...TABLE_INDICATORS.map((k) => indicatorValue(r.indicators, k)),
+    ]),
+  };
+}
+
+export function funnelTable(dashboard: ReportDashboard, locale: Locale): ReportTable {
+  return {
+    title: TEXT[locale].funnel,
+    columns: FUNNEL_HEADERS[locale],
+    rows: dashboard.funnel.map((f) => [f.sizeClass, f.registered, f.matched, f.bidding, f.awarded]),
+  };
+}
+
+export function foodTable(dashboard: ReportDashboard, locale: Locale): ReportTable {
+  const yes = locale === 'en' ? ['yes', 'no'] : ['sí', 'no'];
+  return {
+    title: TEXT[locale].food,
+    columns: FOOD_HEADERS[locale],
+    rows: dashboard.food.map((f) => [
+      f.buyerName,
+      Number(f.foodValueCop),
+      Number(f.acfcValueCop),
+      f.shareBp === null ? null : f.shareBp / 100,
+      f.meetsMinimum === null ? null : yes[f.meetsMinimum ? 0 : 1],
+    ]),
+  };
+}
+
+export function processesTable(page: ReportProcessPage, locale: Locale): ReportTable {
+  return {
+    title: TEXT[locale].processes,
+    columns: PROCESS_HEADERS[locale],
+    rows: page.items.map((p) => [
+      p.reference,
+      p.title,
+      p.buyerName,
+      p.department,
+      p.modality,
+      p.decidedOn,
+      p.lots,
+      Number(p.value),
+      Number(p.awardedValueCop),
+      Number(p.estimatedValueCop),
+    ]),
+  };
+}
+
+/** RFC 4180 CSV with a BOM so spreadsheet programs read the accents; formula-like cells are neutralized. */
+export function toCsv(table: ReportTable): Buffer {
+  const cell = (v: string | number | null) => {
+    if (v === null) return '';
+    const text = typeof v === 'number' ? String(v) : /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+    return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  };
+  const lines = [table.columns, ...table.rows].map((row) => row.map(cell).join(','));
+  return Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');
+}
+
+export async function toXlsx(table: ReportTable, notes: { title: string; lines: string[] }): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  book.creator = 'Eslabón';
+  const sheet = book.addWorksheet(table.title.slice(0, 31));
+  sheet.addRow(table.columns).font = { bold: true };
+  for (const row of table.rows) sheet.addRow(row);
+  sheet.columns.forEach((c, i) => (c.width = Math.min(60, Math.max(12, table.columns[i].length + 2))));
+  sheet.views = [{ state: 'frozen', ySplit: 1 }];
+  const about = book.addWorksheet(notes.title.slice(0, 31));
+  for (const line of notes.lines) about.addRow([line]);
+  about.getColumn(1).width = 120;
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
