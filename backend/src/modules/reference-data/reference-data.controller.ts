@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import type { UnspscSuggestion } from '@eslabon/contracts';
+import type { DepartmentView, UnspscSuggestion } from '@eslabon/contracts';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 import type { Actor } from '../../core/audit/actor';
@@ -140,7 +140,7 @@ export class ReferenceDataController {
 
   @Public()
   @Get('divipola/departments')
-  departments(): Promise<{ code: string; name: string }[]> {
+  departments(): Promise<DepartmentView[]> {
     return this.reference.departments();
   }
 

@@ -34,7 +34,11 @@ describe('reference data', () => {
 
   it('lists departments and their municipalities with codes as strings', async () => {
     const departments = await get('/api/v1/reference/divipola/departments').expect(200);
-    expect(departments.body).toContainEqual({ code: '05', name: 'ANTIOQUIA' });
+    expect(departments.body).toContainEqual({ code: '05', name: 'ANTIOQUIA', longitude: expect.any(Number), latitude: expect.any(Number) });
+    const antioquiaSeat = departments.body.find((d: { code: string }) => d.code === '05');
+    // The mean of Antioquia's municipal seats lies inside the department.
+    expect(antioquiaSeat.latitude).toBeGreaterThan(5);
+    expect(antioquiaSeat.longitude).toBeLessThan(-74);
     const antioquia = await get('/api/v1/reference/divipola/municipalities?department=05').expect(200);
     expect(antioquia.body).toContainEqual({ code: '05001', name: 'MEDELLÍN', departmentCode: '05' });
   });

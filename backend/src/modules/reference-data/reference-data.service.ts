@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { UnspscSuggestion } from '@eslabon/contracts';
+import type { DepartmentView, UnspscSuggestion } from '@eslabon/contracts';
 import { parse } from 'csv-parse/sync';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
@@ -350,8 +350,13 @@ export class ReferenceDataService {
     });
   }
 
-  departments(): Promise<{ code: string; name: string }[]> {
-    return this.db.query(`SELECT DISTINCT department_code AS code, department_name AS name FROM divipola_municipalities ORDER BY name`);
+  /** Each department with the mean position of its municipal seats, where a map places it. */
+  departments(): Promise<DepartmentView[]> {
+    return this.db.query(
+      `SELECT department_code AS code, department_name AS name,
+              round(avg(longitude), 4)::float8 AS longitude, round(avg(latitude), 4)::float8 AS latitude
+         FROM divipola_municipalities GROUP BY department_code, department_name ORDER BY name`,
+    );
   }
 
   municipalities(departmentCode: string): Promise<{ code: string; name: string; departmentCode: string }[]> {

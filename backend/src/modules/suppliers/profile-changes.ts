@@ -23,6 +23,7 @@ const VERIFIED_FACTS = new Set([
   'constitutedOn',
   'womenLed',
   'tieBreak',
+  'acfc',
   'rupNumber',
   'rupExpiresOn',
   'nationalProducts',

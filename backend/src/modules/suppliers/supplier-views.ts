@@ -115,6 +115,7 @@ export function legalOf(p: SupplierProfile): SupplierLegalStanding | null {
     constitutedOn,
     womenLed: p.womenLed,
     tieBreak: p.tieBreak,
+    acfc: p.acfc,
     rupNumber: p.rupNumber,
     rupExpiresOn: p.rupExpiresOn,
   };

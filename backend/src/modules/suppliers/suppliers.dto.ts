@@ -184,6 +184,11 @@ export class SupplierLegalStandingDto implements SupplierLegalStanding {
   @Type(() => TieBreakDto)
   tieBreak!: TieBreakDto;
 
+  @ApiPropertyOptional({ description: 'Small producer of the agricultura campesina, familiar y comunitaria (Ley 2046 de 2020)' })
+  @IsOptional()
+  @IsBoolean()
+  acfc?: boolean;
+
   @ApiPropertyOptional({ nullable: true })
   @IsOptional()
   @IsString()

@@ -196,6 +196,7 @@ export class SuppliersService {
         // Criteria met today; a bid re-checks them on the closing date of its process.
         womenLedCriteria: womenLedCriteriaMet(input.womenLed, today),
         tieBreak: input.tieBreak,
+        acfc: input.acfc ?? false,
         rupNumber: input.rupNumber?.trim() || null,
         rupExpiresOn: input.rupExpiresOn || null,
         sizeClass: size.sizeClass,

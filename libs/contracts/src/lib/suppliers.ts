@@ -85,6 +85,8 @@ export interface SupplierLegalStanding {
   constitutedOn: string;
   womenLed: WomenLedInput;
   tieBreak: TieBreakFacts;
+  /** A small producer of the agricultura campesina, familiar y comunitaria (Ley 2046 de 2020), self-declared. */
+  acfc?: boolean;
   rupNumber: string | null;
   rupExpiresOn: string | null;
 }
@@ -215,6 +217,14 @@ export interface SupplierDirectoryPage {
 export interface VerificationRequest {
   status: Exclude<VerificationStatus, 'unverified'>;
   reason?: string;
+}
+
+/** A DIVIPOLA department (2-digit code) and the mean position of its municipal seats (for maps). */
+export interface DepartmentView {
+  code: string;
+  name: string;
+  longitude: number | null;
+  latitude: number | null;
 }
 
 export interface UnspscSuggestion {

@@ -1,6 +1,6 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { UnspscSuggestion } from '@eslabon/contracts';
+import type { DepartmentView, UnspscSuggestion } from '@eslabon/contracts';
 import { Observable, catchError, map, of, shareReplay, throwError } from 'rxjs';
 
 /** One node of the UNSPSC catalogue. Class codes are 6 digits (family 4, segment 2), used as the API returns them. */
@@ -11,11 +11,8 @@ export interface UnspscNode {
   parentCode: string | null;
 }
 
-/** A DIVIPOLA department (2-digit code). */
-export interface Department {
-  code: string;
-  name: string;
-}
+/** A DIVIPOLA department (2-digit code) with its map position. */
+export type Department = DepartmentView;
 
 /** A DIVIPOLA municipality (5-digit code whose first two digits are its department's). */
 export interface Municipality {
