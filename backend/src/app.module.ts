@@ -17,6 +17,8 @@ import { EvaluationModule } from './modules/evaluation/evaluation.module';
 import { AwardsModule } from './modules/awards/awards.module';
 import { SearchEngineModule, SearchModule } from './modules/search/search.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
+import { OpenDataModule } from './modules/open-data/open-data.module';
+import { OcdsModule } from './modules/ocds/ocds.module';
 import { ReportsModule } from './modules/reports/reports.module';
 import { QueueAdminModule } from './modules/queue-admin/failed-jobs.controller';
 
@@ -44,6 +46,8 @@ export class AppModule {
         BidsModule,
         EvaluationModule,
         ReportsModule,
+        OcdsModule,
+        OpenDataModule,
         AwardsModule,
         NotificationsModule,
         QueueAdminModule,

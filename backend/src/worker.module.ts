@@ -12,6 +12,7 @@ import { TenderFollowersConsumer } from './modules/tenders/tender-followers.cons
 import { MatchingJobModule, MatchingScheduler } from './modules/matching/matching.job';
 import { NotificationsJobModule } from './modules/notifications/notifications.job';
 import { ParticipantNoticesConsumer } from './modules/notifications/participant-notices.consumer';
+import { OcdsPublisherConsumer } from './modules/ocds/ocds-publisher.consumer';
 import { ReportFactsConsumer } from './modules/reports/report-facts.consumer';
 import { SearchIndexConsumer } from './modules/search/search-indexer';
 import { SearchEngineModule } from './modules/search/search.module';
@@ -40,6 +41,7 @@ export class WorkerModule {
           MatchingScheduler,
           ParticipantNoticesConsumer,
           ReportFactsConsumer,
+          OcdsPublisherConsumer,
         ]),
       ],
     };

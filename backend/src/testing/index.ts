@@ -5,3 +5,4 @@ export * from './accounts';
 export * from './tenders';
 export * from './suppliers';
 export * from './pdf-text';
+export * from './ocds-validation';

@@ -17,3 +17,4 @@ export * from './lib/notifications';
 export * from './lib/evaluation';
 export * from './lib/reports';
 export * from './lib/report-definitions';
+export * from './lib/open-data';

@@ -23,6 +23,8 @@ export interface DomainEvents {
   'tender.report_published': { tenderId: string; version: number };
   /** The lots are decided (some awarded); all void is `tender.voided`. */
   'tender.awarded': { tenderId: string };
+  /** A contract ended: completed with a rating, or terminated. */
+  'contract.closed': { tenderId: string; contractId: string };
 }
 
 export type DomainEventType = keyof DomainEvents;

@@ -239,6 +239,8 @@ export class AwardsService {
         entityId: contractId,
         summary: { before: { status: contract.status }, after: { status: input.outcome, rating: changes.rating, reason } },
       });
+      const { tenderId } = await em.findOneByOrFail(Award, { id: contract.awardId });
+      await this.outbox.publish(em, 'contract.closed', { tenderId, contractId });
       return contractView({ ...contract, ...changes } as Contract);
     });
   }

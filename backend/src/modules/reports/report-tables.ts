@@ -9,6 +9,7 @@ import {
 } from '@eslabon/contracts';
 import type { ReportIndicators } from '@eslabon/domain';
 import ExcelJS from 'exceljs';
+import { CSV_BOM, csvLine } from '../../core/http/csv';
 
 /** A table as exported: header texts and cells (numbers stay numbers in XLSX). */
 export interface ReportTable {
@@ -162,15 +163,8 @@ export function processesTable(page: ReportProcessPage, locale: Locale): ReportT
   };
 }
 
-/** RFC 4180 CSV with a BOM so spreadsheet programs read the accents; formula-like cells are neutralized. */
 export function toCsv(table: ReportTable): Buffer {
-  const cell = (v: string | number | null) => {
-    if (v === null) return '';
-    const text = typeof v === 'number' ? String(v) : /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
-    return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-  };
-  const lines = [table.columns, ...table.rows].map((row) => row.map(cell).join(','));
-  return Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');
+  return Buffer.from(CSV_BOM + [table.columns, ...table.rows].map(csvLine).join(''), 'utf8');
 }
 
 export async function toXlsx(table: ReportTable, notes: { title: string; lines: string[] }): Promise<Buffer> {

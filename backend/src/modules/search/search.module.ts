@@ -27,5 +27,6 @@ export class SearchEngineModule {}
   imports: [ReferenceDataModule],
   controllers: [SearchController],
   providers: [SearchService],
+  exports: [SearchService],
 })
 export class SearchModule {}

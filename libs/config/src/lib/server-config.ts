@@ -43,6 +43,12 @@ export interface ServerConfig extends DatabaseConfig {
   mailFrom: string;
   /** Base URL of the web app as users reach it, without a trailing slash; links in e-mails start with it. */
   publicUrl: string;
+  /**
+   * OCDS publication: the ocid prefix registered with the Open Contracting Partnership (`ocds-` and six
+   * characters) and the publisher's name. Each deployment registers its own prefix.
+   */
+  ocdsPrefix: string;
+  ocdsPublisher: string;
   /** Meilisearch server for large deployments; unset, search runs on PostgreSQL full-text search. */
   meiliUrl: string | undefined;
   meiliApiKey: string | undefined;
@@ -273,6 +279,8 @@ function readServerConfig(read: Reader, requireUrls: boolean): ServerConfig {
       'must be an address such as "Eslabón <no-reply@example.org>"',
     ),
     publicUrl: read.baseUrl('PUBLIC_URL', `http://localhost:${port}`),
+    ocdsPrefix: read.text('OCDS_OCID_PREFIX', 'ocds-eslabn', /^ocds-[a-z0-9]{6}$/, 'must be "ocds-" and six lowercase letters or digits'),
+    ocdsPublisher: read.text('OCDS_PUBLISHER', 'Eslabón', /^.{1,200}$/, 'must be 1-200 characters'),
     ...readSearch(read),
   };
 }

@@ -1,0 +1,46 @@
+import { Injectable } from '@nestjs/common';
+import type { ServerConfig } from '@eslabon/config';
+import { EntityManager } from 'typeorm';
+import { InjectConfig } from '../../core/config/config.module';
+import { DeliveredEvent, DomainEventType } from '../../core/outbox/domain-events';
+import { EventConsumer } from '../../core/outbox/event-consumer';
+import { buildRelease, ocidOf, publisherOf, tagsFor } from './ocds-release';
+import { loadOcdsSource } from './ocds-source';
+
+/**
+ * Publishes an OCDS release for every public event of a contracting process, written once: the
+ * release id is the event's, so a re-delivered event adds nothing.
+ */
+@Injectable()
+export class OcdsPublisherConsumer implements EventConsumer {
+  readonly name = 'ocds.publisher';
+  readonly handles: readonly DomainEventType[] = [
+    'tender.published',
+    'tender.opened',
+    'tender.amended',
+    'tender.question_answered',
+    'tender.closed',
+    'tender.cancelled',
+    'tender.voided',
+    'tender.awarded',
+    'contract.closed',
+  ];
+
+  constructor(@InjectConfig() private readonly config: ServerConfig) {}
+
+  async handle(em: EntityManager, event: DeliveredEvent): Promise<void> {
+    const payload = event.payload as { tenderId: string; status?: string };
+    const source = await loadOcdsSource(em, payload.tenderId);
+    if (!source) return;
+    const publisher = publisherOf(this.config);
+    const release = buildRelease(
+      source,
+      { id: event.id, date: new Date(event.occurredAt), tag: tagsFor(event.type, payload, source) },
+      publisher,
+    );
+    await em.query(
+      `INSERT INTO ocds_releases (release_id, ocid, tender_id, date, release) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (release_id) DO NOTHING`,
+      [`${release.ocid}/${release.id}`, ocidOf(publisher.prefix, payload.tenderId), payload.tenderId, release.date, release],
+    );
+  }
+}

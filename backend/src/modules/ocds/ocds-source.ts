@@ -1,0 +1,87 @@
+import type { EntityManager } from 'typeorm';
+import { In } from 'typeorm';
+import { Organization } from '../accounts/entities/organization.entity';
+import { Award, Contract } from '../awards/award.entities';
+import { Bid } from '../bids/bid.entities';
+import { BuyerProfile } from '../buyers/buyer-profile.entity';
+import { UnspscCode } from '../reference-data/reference-data.entities';
+import { SupplierProfile } from '../suppliers/supplier.entities';
+import { Tender, TenderDocument, TenderLot, TenderQuestion, TenderVersion } from '../tenders/tender.entities';
+
+/** Everything public about one contracting process that its OCDS releases are made of. */
+export interface OcdsSource {
+  tender: Tender;
+  lots: TenderLot[];
+  buyer: Organization;
+  buyerProfile: BuyerProfile | null;
+  classNames: Map<string, string>;
+  documents: TenderDocument[];
+  adendas: TenderVersion[];
+  /** Answered questions only; who asked is never loaded. */
+  enquiries: Pick<TenderQuestion, 'id' | 'lotId' | 'text' | 'askedAt' | 'answer' | 'answeredAt'>[];
+  /** Submitted bids, only once the tender has closed (sealed before). */
+  bids: Pick<Bid, 'id' | 'supplierOrganizationId' | 'submittedAt' | 'lotIds' | 'bidderFacts'>[];
+  awards: Award[];
+  contracts: Contract[];
+  suppliers: Map<string, { organization: Organization; profile: SupplierProfile | null }>;
+}
+
+const CLOSED_STATES = new Set(['closed', 'under_evaluation', 'awarded', 'void']);
+
+export function isClosed(tender: Tender): boolean {
+  return CLOSED_STATES.has(tender.status) || (tender.status === 'cancelled' && tender.closedAt !== null);
+}
+
+/** Null for drafts and unknown tenders: nothing of them is public. */
+export async function loadOcdsSource(em: EntityManager, tenderId: string): Promise<OcdsSource | null> {
+  const tender = await em.findOneBy(Tender, { id: tenderId });
+  if (!tender || tender.status === 'draft' || tender.publishedAt === null) return null;
+  const closed = isClosed(tender);
+  const [lots, buyer, buyerProfile, documents, adendas, enquiries, bids, awards] = await Promise.all([
+    em.find(TenderLot, { where: { tenderId }, order: { position: 'ASC' } }),
+    em.findOneByOrFail(Organization, { id: tender.buyerOrganizationId }),
+    em.findOneBy(BuyerProfile, { organizationId: tender.buyerOrganizationId }),
+    em.find(TenderDocument, { where: { tenderId }, order: { uploadedAt: 'ASC' } }),
+    em.find(TenderVersion, { where: { tenderId, kind: 'adenda' }, order: { number: 'ASC' } }),
+    em
+      .createQueryBuilder(TenderQuestion, 'q')
+      .select(['q.id', 'q.lotId', 'q.text', 'q.askedAt', 'q.answer', 'q.answeredAt'])
+      .where('q.tenderId = :tenderId AND q.answer IS NOT NULL', { tenderId })
+      .orderBy('q.askedAt', 'ASC')
+      .getMany(),
+    closed
+      ? em.find(Bid, {
+          select: { id: true, supplierOrganizationId: true, submittedAt: true, lotIds: true, bidderFacts: true },
+          where: { tenderId, status: 'submitted' },
+          order: { submittedAt: 'ASC' },
+        })
+      : Promise.resolve([]),
+    em.find(Award, { where: { tenderId }, order: { decidedAt: 'ASC' } }),
+  ]);
+  const contracts = awards.length ? await em.find(Contract, { where: { awardId: In(awards.map((a) => a.id)) } }) : [];
+  const supplierIds = [
+    ...new Set([...bids.map((b) => b.supplierOrganizationId), ...awards.flatMap((a) => a.supplierOrganizationId ?? [])]),
+  ];
+  const [organizations, profiles, classes] = await Promise.all([
+    supplierIds.length ? em.findBy(Organization, { id: In(supplierIds) }) : Promise.resolve([]),
+    supplierIds.length ? em.findBy(SupplierProfile, { organizationId: In(supplierIds) }) : Promise.resolve([]),
+    em.findBy(UnspscCode, { code: In([...new Set(lots.flatMap((l) => l.unspscClasses))]) }),
+  ]);
+  const suppliers = new Map(
+    organizations.map((o) => [o.id, { organization: o, profile: profiles.find((p) => p.organizationId === o.id) ?? null }]),
+  );
+  return {
+    tender,
+    lots,
+    buyer,
+    buyerProfile,
+    classNames: new Map(classes.map((c) => [c.code, c.name])),
+    documents,
+    adendas,
+    enquiries,
+    bids,
+    awards,
+    contracts,
+    suppliers,
+  };
+}
