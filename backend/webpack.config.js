@@ -20,6 +20,7 @@ module.exports = {
         { entryName: 'migrate', entryPath: './src/migrate.ts' },
         { entryName: 'seed', entryPath: './src/seed.ts' },
         { entryName: 'reindex', entryPath: './src/reindex.ts' },
+        { entryName: 'open-data', entryPath: './src/open-data.ts' },
       ],
       tsConfig: './tsconfig.app.json',
       // Shipped reference data, read by migrate.js (see modules/reference-data/data/SOURCES.md).

@@ -4,8 +4,8 @@ import { EntityManager } from 'typeorm';
 import { InjectConfig } from '../../core/config/config.module';
 import { DeliveredEvent, DomainEventType } from '../../core/outbox/domain-events';
 import { EventConsumer } from '../../core/outbox/event-consumer';
-import { buildRelease, ocidOf, publisherOf, tagsFor } from './ocds-release';
-import { loadOcdsSource } from './ocds-source';
+import { buildRelease, publisherOf, tagsFor } from './ocds-release';
+import { loadOcdsSource, storeRelease } from './ocds-source';
 
 /**
  * Publishes an OCDS release for every public event of a contracting process, written once: the
@@ -38,9 +38,6 @@ export class OcdsPublisherConsumer implements EventConsumer {
       { id: event.id, date: new Date(event.occurredAt), tag: tagsFor(event.type, payload, source) },
       publisher,
     );
-    await em.query(
-      `INSERT INTO ocds_releases (release_id, ocid, tender_id, date, release) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (release_id) DO NOTHING`,
-      [`${release.ocid}/${release.id}`, ocidOf(publisher.prefix, payload.tenderId), payload.tenderId, release.date, release],
-    );
+    await storeRelease(em, payload.tenderId, release);
   }
 }

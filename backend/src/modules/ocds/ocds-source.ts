@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { In } from 'typeorm';
+import type { OcdsRelease } from './ocds-release';
 import { Organization } from '../accounts/entities/organization.entity';
 import { Award, Contract } from '../awards/award.entities';
 import { Bid } from '../bids/bid.entities';
@@ -84,4 +85,12 @@ export async function loadOcdsSource(em: EntityManager, tenderId: string): Promi
     contracts,
     suppliers,
   };
+}
+
+/** Stores a release once: its id is unique per ocid, so writing it again changes nothing. */
+export async function storeRelease(em: EntityManager, tenderId: string, release: OcdsRelease): Promise<void> {
+  await em.query(
+    `INSERT INTO ocds_releases (release_id, ocid, tender_id, date, release) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (release_id) DO NOTHING`,
+    [`${release.ocid}/${release.id}`, release.ocid, tenderId, release.date, release],
+  );
 }

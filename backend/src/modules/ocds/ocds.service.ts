@@ -34,7 +34,7 @@ export class OcdsService {
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    @InjectConfig() config: ServerConfig,
+    @InjectConfig() config: Pick<ServerConfig, 'ocdsPrefix' | 'ocdsPublisher' | 'publicUrl'>,
   ) {
     this.publisher = publisherOf(config);
   }

@@ -2,7 +2,18 @@ import type { OpenAwardPage, OpenTenderPage, TenderView } from '@eslabon/contrac
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { TestAccount, TestStack, createAccount, createTestStackWithWorker, eventually, signedIn, tenderInput } from '../../testing';
+import {
+  TestAccount,
+  TestStack,
+  createAccount,
+  createTestStackWithWorker,
+  eventually,
+  ocdsSchemaErrors,
+  signedIn,
+  tenderInput,
+} from '../../testing';
+import { backfillReleases } from '../ocds/ocds-backfill';
+import { publisherOf } from '../ocds/ocds-release';
 import { TenderLifecycleService } from '../tenders/tender-lifecycle.service';
 
 describe('open data API', () => {
@@ -90,6 +101,23 @@ describe('open data API', () => {
     expect(header.split(',').slice(0, 4)).toEqual(['awardId', 'ocid', 'tenderReference', 'tenderTitle']);
     expect(rows).toHaveLength(2);
     expect(rows.every((r) => r.includes(`"'=HYPERLINK(""http://malo"") Dotación de botas"`))).toBe(true);
+  });
+
+  it('gives processes published before OCDS publication their first release, once', async () => {
+    await eventually(async () =>
+      (await db.query(`SELECT 1 FROM ocds_releases WHERE tender_id = $1`, [antioquia.id])).length ? true : undefined,
+    );
+    await db.query(`DELETE FROM ocds_releases WHERE tender_id = ANY($1)`, [[antioquia.id, boyaca.id]]);
+    const publisher = publisherOf(stack.config);
+    expect(await db.transaction((em) => backfillReleases(em, publisher))).toBe(2);
+    expect(await db.transaction((em) => backfillReleases(em, publisher))).toBe(0);
+    const rows: { release: Record<string, unknown> }[] = await db.query(`SELECT release FROM ocds_releases WHERE tender_id = $1`, [
+      boyaca.id,
+    ]);
+    // Awarded without a contract on record: an award release only.
+    expect(rows.map((r) => r.release.tag)).toEqual([['award']]);
+    const pkg = (await anonymous().get(`/api/v1/ocds/records/ocds-eslabn-${boyaca.id}`).expect(200)).body;
+    expect(ocdsSchemaErrors('recordPackage', pkg)).toEqual([]);
   });
 
   it('limits each address and tells it when to come back', async () => {

@@ -203,6 +203,26 @@ function readSearch(read: Reader): Omit<SearchConfig, 'databaseUrl'> {
   return { meiliUrl: read.url('MEILI_URL', HTTP, false), meiliApiKey: read.optional('MEILI_API_KEY') };
 }
 
+/** What the open-data command needs: the database and how OCDS packages name their publisher. */
+export interface OpenDataConfig extends DatabaseConfig {
+  publicUrl: string;
+  ocdsPrefix: string;
+  ocdsPublisher: string;
+}
+
+export function parseOpenDataConfig(env: Env): OpenDataConfig {
+  const read = new Reader(env);
+  return read.done({ databaseUrl: read.url('DATABASE_URL', POSTGRES) as string, ...readPublication(read, 3000) });
+}
+
+function readPublication(read: Reader, port: number): Omit<OpenDataConfig, 'databaseUrl'> {
+  return {
+    publicUrl: read.baseUrl('PUBLIC_URL', `http://localhost:${port}`),
+    ocdsPrefix: read.text('OCDS_OCID_PREFIX', 'ocds-eslabn', /^ocds-[a-z0-9]{6}$/, 'must be "ocds-" and six lowercase letters or digits'),
+    ocdsPublisher: read.text('OCDS_PUBLISHER', 'Eslabón', /^.{1,200}$/, 'must be 1-200 characters'),
+  };
+}
+
 export interface SeedAccount {
   email: string;
   password: string;
@@ -278,9 +298,7 @@ function readServerConfig(read: Reader, requireUrls: boolean): ServerConfig {
       MAIL_FROM,
       'must be an address such as "Eslabón <no-reply@example.org>"',
     ),
-    publicUrl: read.baseUrl('PUBLIC_URL', `http://localhost:${port}`),
-    ocdsPrefix: read.text('OCDS_OCID_PREFIX', 'ocds-eslabn', /^ocds-[a-z0-9]{6}$/, 'must be "ocds-" and six lowercase letters or digits'),
-    ocdsPublisher: read.text('OCDS_PUBLISHER', 'Eslabón', /^.{1,200}$/, 'must be 1-200 characters'),
+    ...readPublication(read, port),
     ...readSearch(read),
   };
 }
