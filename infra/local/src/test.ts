@@ -126,6 +126,9 @@ async function runPlaywright(stack: Stack, args: string[]): Promise<Tally> {
       ...env,
       SEED_ADMIN_EMAIL: 'admin@eslabon.local',
       SEED_ADMIN_PASSWORD: 'eslabon-admin-e2e',
+      // The reports journey reads the demo's decided processes as an oversight officer.
+      SEED_OFFICER_EMAIL: 'veeduria@eslabon.local',
+      SEED_OFFICER_PASSWORD: 'eslabon-veeduria-e2e',
       SEED_DEMO: 'true',
     });
     mkdirSync(join(ROOT, 'e2e', 'test-results'), { recursive: true });

@@ -1,6 +1,6 @@
 import { Controller, Get, Header, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { OpenAwardPage, OpenTenderPage } from '@eslabon/contracts';
+import type { OpenAwardPage, OpenDataIndex, OpenTenderPage } from '@eslabon/contracts';
 import type { Response } from 'express';
 import { Public } from '../../core/auth/auth.decorators';
 import { CSV_BOM, csvLine } from '../../core/http/csv';
@@ -32,6 +32,13 @@ const CSV_COLUMNS = [
 @Controller('open-data')
 export class OpenDataController {
   constructor(private readonly openData: OpenDataService) {}
+
+  @Public()
+  @Header('Cache-Control', 'public, max-age=300')
+  @Get()
+  index(): OpenDataIndex {
+    return this.openData.index();
+  }
 
   @Public()
   @RateLimit(OPEN)

@@ -63,6 +63,13 @@ describe('open data API', () => {
   });
   afterAll(() => stack.close());
 
+  it('describes itself: ocid prefix and where each dataset is', async () => {
+    const index = (await anonymous().get('/api/v1/open-data').expect(200)).body;
+    expect(index).toMatchObject({ ocidPrefix: 'ocds-eslabn', publisher: 'Eslabón' });
+    for (const link of ['releases', 'bulkReleases', 'tenders', 'awards', 'awardsCsv'])
+      await anonymous().get(new URL(index.links[link]).pathname).expect(200);
+  });
+
   it('lists published tenders with the search filters, each with its ocid and decided lots, to anyone', async () => {
     const res = await anonymous().get('/api/v1/open-data/tenders?department=15').expect(200);
     expect(res.headers['cache-control']).toBe('public, max-age=300');

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ServerConfig } from '@eslabon/config';
-import type { OpenAward, OpenAwardPage, OpenAwardQuery, OpenTenderPage, TenderSearchQuery } from '@eslabon/contracts';
+import type { OpenAward, OpenAwardPage, OpenAwardQuery, OpenDataIndex, OpenTenderPage, TenderSearchQuery } from '@eslabon/contracts';
 import { DataSource } from 'typeorm';
 import { InjectConfig } from '../../core/config/config.module';
 import { ocidOf } from '../ocds/ocds-release';
@@ -34,6 +34,23 @@ export class OpenDataService {
     private readonly search: SearchService,
     @InjectConfig() private readonly config: ServerConfig,
   ) {}
+
+  index(): OpenDataIndex {
+    const api = `${this.config.publicUrl}/api`;
+    return {
+      ocidPrefix: this.config.ocdsPrefix,
+      publisher: this.config.ocdsPublisher,
+      links: {
+        releases: `${api}/v1/ocds/releases`,
+        record: `${api}/v1/ocds/records/{ocid}`,
+        bulkReleases: `${api}/v1/ocds/bulk/releases.json`,
+        tenders: `${api}/v1/open-data/tenders`,
+        awards: `${api}/v1/open-data/awards`,
+        awardsCsv: `${api}/v1/open-data/awards.csv`,
+        docs: `${api}/docs`,
+      },
+    };
+  }
 
   async tenders(query: TenderSearchQuery): Promise<OpenTenderPage> {
     const result = await this.search.searchTenders(query);

@@ -52,3 +52,18 @@ export interface OpenAwardPage {
   page: number;
   pageSize: number;
 }
+
+/** What the open data offers and where: the entry point of the open-data API and page. */
+export interface OpenDataIndex {
+  ocidPrefix: string;
+  publisher: string;
+  links: {
+    releases: string;
+    record: string;
+    bulkReleases: string;
+    tenders: string;
+    awards: string;
+    awardsCsv: string;
+    docs: string;
+  };
+}
