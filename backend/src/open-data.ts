@@ -1,6 +1,5 @@
 import { parseOpenDataConfig, redactUrl } from '@eslabon/config';
 import { createWriteStream } from 'node:fs';
-import { finished } from 'node:stream/promises';
 import { DataSource } from 'typeorm';
 import { loadConfigOrExit } from './core/config/load-config';
 import { dataSourceOptions } from './core/database/data-source-options';
@@ -36,10 +35,7 @@ async function main([command, file]: string[]): Promise<void> {
       const count = await db.transaction((em) => backfillReleases(em, publisherOf(config)));
       process.stdout.write(`OCDS: ${count} processes given their first release (${where})\n`);
     } else {
-      const out = createWriteStream(file);
-      const count = await new OcdsService(db, config).writeBulkPackage(out);
-      out.end();
-      await finished(out);
+      const count = await new OcdsService(db, config).writeBulkPackage(createWriteStream(file));
       process.stdout.write(`OCDS: ${count} releases written to ${file} (${where})\n`);
     }
   } finally {

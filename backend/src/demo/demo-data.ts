@@ -98,6 +98,9 @@ const ACTIVITIES: Activity[] = [
   },
 ];
 
+/** Activities of food producers, some of them ACFC. */
+const FOOD_TRADES = ['Lácteos', 'Café'];
+
 /** Place-like words that end many Colombian firm names. */
 export const DEMO_PLACE_NAMES = [
   'Andina',
@@ -259,6 +262,8 @@ export function demoSuppliers(): DemoSupplier[] {
             : { ownership: { women: 3, total: 5, since: '2018-01-10' } }
           : {},
         tieBreak: i % 7 === 0 ? { disabilityPayrollPercent: 12, bic: i % 14 === 0 } : {},
+        // Small campesino producers of food (Ley 2046 de 2020): cooperatives, associations and farmers, micro or small.
+        acfc: FOOD_TRADES.includes(activity.trade) && type !== 'company' && perMille <= 4000,
         rupNumber: i % 2 === 0 ? `RUP-${pad(i + 1, 5)}` : null,
         rupExpiresOn: i % 2 === 0 ? '2027-04-30' : null,
       },

@@ -22,14 +22,32 @@ export interface DemoTenderSeed {
   bet: ProductiveBet | null;
   department: string;
   municipality: string | null;
-  status: Extract<TenderState, 'draft' | 'published_draft' | 'open' | 'closed' | 'under_evaluation' | 'void' | 'cancelled'>;
+  status: Extract<TenderState, 'draft' | 'published_draft' | 'open' | 'closed' | 'under_evaluation' | 'awarded' | 'void' | 'cancelled'>;
   lots: LotSeed[];
   /** Demo suppliers (indexes into demoSuppliers()) that ask for the call to be limited to mipymes. */
   limitationRequests?: number[];
   /** A supplier's question and the buyer's answer. */
   question?: { supplier: number; text: string; answer: string };
-  /** Demo suppliers that bid on the first lot the day before closing: price as a share of its estimate, and origin. */
-  bids?: { supplier: number; percentOfEstimate: number; national: NationalIndustryStatus; componentPercent?: number }[];
+  /**
+   * Demo suppliers that bid the day before closing, each on one lot (the first unless `lot`): price as a
+   * share of its estimate, and origin; `fails` is the committee's note when the bid fails a habilitante check.
+   */
+  bids?: {
+    supplier: number;
+    percentOfEstimate: number;
+    national: NationalIndustryStatus;
+    componentPercent?: number;
+    lot?: number;
+    fails?: string;
+  }[];
+  /**
+   * When an awarded (or, with bids, void) tender was decided: so many business days before the day the
+   * demo is loaded, kept within this year, or the 15th of a month of last year.
+   */
+  decided?: { businessDaysAgo: number } | { lastYearMonth: number };
+  /** Length of the contracts of its awarded lots; a contract already over is closed with the buyer's rating. */
+  contractMonths?: number;
+  /** Why the tender or its lots without an eligible bid are void. */
   reason?: string;
 }
 

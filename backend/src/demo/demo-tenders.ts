@@ -1,11 +1,13 @@
+import { DEMO_DECIDED_TENDERS } from './demo-decided-tenders';
 import { DemoTenderSeed, lot } from './demo-tender-seed';
 
 /**
- * About thirty demo tenders of the demo buyers (demo-data.ts), across modalities, statuses,
+ * About forty demo tenders of the demo buyers (demo-data.ts), across modalities, statuses,
  * departments and apuestas productivas: one call limited to mipymes by two requests, and a state
  * company's solar plant split into the lots national firms can supply (desagregación tecnológica).
  * Values are whole millions of COP; the schedule is computed from each modality's defaults around
- * the day the demo is loaded, so every status is consistent with the clock.
+ * the day the demo is loaded, so every status is consistent with the clock. The decided ones
+ * (awarded or void after an evaluation) are in demo-decided-tenders.ts.
  */
 
 export const DEMO_TENDERS: DemoTenderSeed[] = [
@@ -387,4 +389,5 @@ export const DEMO_TENDERS: DemoTenderSeed[] = [
     status: 'open',
     lots: [lot('Aseo de espacios públicos', ['761115'], 12, 'mes', 300, { popular: true })],
   },
+  ...DEMO_DECIDED_TENDERS,
 ];

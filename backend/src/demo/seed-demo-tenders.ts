@@ -27,6 +27,7 @@ import { TendersService } from '../modules/tenders/tenders.service';
 import { demoBuyers, demoSuppliers } from './demo-data';
 import { DemoTenderSeed } from './demo-tender-seed';
 import { DEMO_TENDERS } from './demo-tenders';
+import { DemoDecisions, decidedSchedule, decisionDay } from './seed-demo-decisions';
 
 /** A one-page PDF standing in for the certificates a mipyme attaches to its request. */
 const DEMO_PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
@@ -76,9 +77,11 @@ const at = (date: string, time: string) => bogotaInstant(date, time);
 
 /**
  * Where a demo tender's schedule sits around today so that its status is what the clock says: open
- * calls close in a few business days, closed ones closed three business days ago, drafts open later.
+ * calls close in a few business days, closed ones closed three business days ago, drafts open later,
+ * decided ones ended with their award on the day they were decided.
  */
 function scheduleFor(seed: DemoTenderSeed, rule: ScheduleRule | null, today: string): TenderSchedule {
+  if (seed.decided) return decidedSchedule(rule, decisionDay(seed.decided, today));
   if (!rule) {
     // Contratación directa has no public call: just an opening and a closing a week apart.
     const opening = addBusinessDays(today, 20);
@@ -121,7 +124,10 @@ export async function seedDemoTenders(
   const participation = new TenderParticipationService(db, audit, outbox, rules);
   const documents = new SupplierDocumentsService(db, audit, storage);
   const tenderKeys = keys ? new TenderKeys(keys) : null;
-  const bids = tenderKeys ? new BidsService(db, audit, outbox, tenderKeys, new BidDocumentsService(db, audit, tenderKeys, storage)) : null;
+  const bidDocuments = tenderKeys ? new BidDocumentsService(db, audit, tenderKeys, storage) : null;
+  const bids = tenderKeys && bidDocuments ? new BidsService(db, audit, outbox, tenderKeys, bidDocuments) : null;
+  // Without a bid master key there are no bids: decided tenders then stay under evaluation.
+  const decisions = bids && bidDocuments ? new DemoDecisions(db, audit, outbox, rules, lifecycle, bids, bidDocuments) : null;
   const suppliers = demoSuppliers();
   const actorOf = async (organizationId: string): Promise<Actor> => {
     const [m] = await db.query(`SELECT user_id FROM memberships WHERE organization_id = $1 LIMIT 1`, [organizationId]);
@@ -176,26 +182,27 @@ export async function seedDemoTenders(
     if (tender.allowedTransitions[0] !== 'open')
       await lifecycle.transition(tender.id, { transition: 'open' }, buyer, at(schedule.opening, '09:00'));
     if (seed.status === 'open') return;
-    if (bids && seed.bids) {
+    if (bids && decisions && seed.bids) {
       await seedBids(bids, tender, seed, at(addBusinessDays(schedule.closing, -1), '10:00'));
-      // The buyer's own user evaluates, so its demo login opens the evaluation workspace.
-      await db.query(`INSERT INTO tender_committee_members (tender_id, user_id) VALUES ($1, $2)`, [tender.id, buyer.userId]);
+      await decisions.committee(tender.id, buyer);
     }
-    await lifecycle.closeIfDue(tender.id);
+    // Closed at its closing instant, as the closing job would have.
+    await lifecycle.closeIfDue(tender.id, new Date(Math.min(Date.parse(tender.closingAt), Date.now())));
     if (seed.status === 'closed') return;
     await lifecycle.transition(tender.id, { transition: 'start_evaluation' }, buyer, at(addBusinessDays(schedule.closing, 1), '09:00'));
-    if (seed.status === 'void') await lifecycle.transition(tender.id, { transition: 'declare_void', reason: seed.reason }, buyer);
+    if (decisions && seed.bids && seed.decided) await decisions.decide(tender, seed, rule, decisionDay(seed.decided, today), buyer);
+    else if (seed.status === 'void') await lifecycle.transition(tender.id, { transition: 'declare_void', reason: seed.reason }, buyer);
   }
 
   /** The demo suppliers' sealed bids, submitted the day before closing as the clock then stood. */
   async function seedBids(service: BidsService, tender: TenderView, seed: DemoTenderSeed, when: Date): Promise<void> {
-    const [first] = tender.lots;
     for (const b of seed.bids ?? []) {
       const supplier = await actorOf(suppliers[b.supplier].organizationId);
-      const price = (BigInt(first.estimatedValueCop) * BigInt(b.percentOfEstimate)) / 100n;
+      const lot = tender.lots[b.lot ?? 0];
+      const price = (BigInt(lot.estimatedValueCop) * BigInt(b.percentOfEstimate)) / 100n;
       const input: BidInput = {
         lots: [
-          { lotId: first.id, priceCop: String(price), nationalIndustry: b.national, nationalComponentPercent: b.componentPercent ?? null },
+          { lotId: lot.id, priceCop: String(price), nationalIndustry: b.national, nationalComponentPercent: b.componentPercent ?? null },
         ],
         claims: NO_CLAIMS,
         plural: null,

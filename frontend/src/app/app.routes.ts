@@ -4,6 +4,7 @@ import { signedInGuard } from './core/session/auth.guard';
 export const appRoutes: Route[] = [
   { path: '', pathMatch: 'full', loadComponent: () => import('./pages/landing/landing.page').then((m) => m.LandingPage) },
   { path: 'estado', loadComponent: () => import('./pages/status/status.page').then((m) => m.StatusPage) },
+  { path: 'datos-abiertos', loadComponent: () => import('./pages/open-data/open-data.page').then((m) => m.OpenDataPage) },
   { path: 'registro', loadComponent: () => import('./pages/auth/sign-up.page').then((m) => m.SignUpPage) },
   { path: 'ingresar', loadComponent: () => import('./pages/auth/login.page').then((m) => m.LoginPage) },
   // The paths below are the links sent by e-mail (backend/src/modules/accounts/account-mail.consumer.ts).
@@ -47,6 +48,12 @@ export const appRoutes: Route[] = [
     path: 'proveedores/:organizationId',
     canActivate: [signedInGuard],
     loadComponent: () => import('./pages/directory/supplier-detail.page').then((m) => m.SupplierDetailPage),
+  },
+  // The national-industry participation dashboard (issue 8); ECharts loads only inside it.
+  {
+    path: 'informes',
+    canActivate: [signedInGuard],
+    loadComponent: () => import('./pages/reports/reports.page').then((m) => m.ReportsPage),
   },
   {
     path: 'organizacion/perfil-comprador',

@@ -5,7 +5,7 @@ import { InjectConfig } from '../../core/config/config.module';
 import { DeliveredEvent, DomainEventType } from '../../core/outbox/domain-events';
 import { EventConsumer } from '../../core/outbox/event-consumer';
 import { buildRelease, publisherOf, tagsFor } from './ocds-release';
-import { loadOcdsSource, storeRelease } from './ocds-source';
+import { asOfEvent, loadOcdsSource, storeRelease } from './ocds-source';
 
 /**
  * Publishes an OCDS release for every public event of a contracting process, written once: the
@@ -18,6 +18,7 @@ export class OcdsPublisherConsumer implements EventConsumer {
     'tender.published',
     'tender.opened',
     'tender.amended',
+    'tender.limitation_decided',
     'tender.question_answered',
     'tender.closed',
     'tender.cancelled',
@@ -30,7 +31,10 @@ export class OcdsPublisherConsumer implements EventConsumer {
 
   async handle(em: EntityManager, event: DeliveredEvent): Promise<void> {
     const payload = event.payload as { tenderId: string; status?: string };
-    const source = await loadOcdsSource(em, payload.tenderId);
+    const [current] = await em.query(`SELECT status FROM tenders WHERE id = $1`, [payload.tenderId]);
+    // Decided at opening (or published late), the limitation is already in the opening's release.
+    if (!current || (event.type === 'tender.limitation_decided' && current.status !== 'published_draft')) return;
+    const source = await loadOcdsSource(em, payload.tenderId, asOfEvent(event as never, current.status));
     if (!source) return;
     const publisher = publisherOf(this.config);
     const release = buildRelease(

@@ -5,7 +5,7 @@ import type { SupplierProfile } from '../suppliers/supplier.entities';
 import type { Tender, TenderLot } from '../tenders/tender.entities';
 import { buildRelease, prune, tagsFor } from './ocds-release';
 import { packageMeta } from './ocds.service';
-import type { OcdsSource } from './ocds-source';
+import { asOfEvent, type OcdsSource } from './ocds-source';
 
 const publisher = { prefix: 'ocds-eslabn', name: 'Eslabón', publicUrl: 'https://eslabon.example.org' };
 const org = (id: string, name: string) => ({ id, name, kind: 'supplier', status: 'active' }) as Organization;
@@ -216,6 +216,19 @@ describe('OCDS releases', () => {
       `${r.ocid}/e1: award x points to unknown lot nope`,
     ]);
   });
+
+  it.each([
+    // A release written late shows the moment of its event, not what came after.
+    ['tender.published', { status: 'published_draft' }, 'awarded', { status: 'published_draft', bids: false, awards: false }],
+    ['tender.opened', {}, 'awarded', { status: 'open', bids: false, awards: false }],
+    ['tender.amended', {}, 'published_draft', { status: 'published_draft', bids: false, awards: false }],
+    ['tender.question_answered', { questionId: 'q1' }, 'void', { status: 'open', bids: false, questionId: 'q1' }],
+    ['tender.closed', {}, 'awarded', { status: 'closed', bids: true, awards: false }],
+    ['tender.awarded', {}, 'awarded', { status: 'awarded', bids: true, awards: true, contractsClosed: false }],
+    ['contract.closed', {}, 'awarded', { status: 'awarded', bids: true, awards: true, contractsClosed: true }],
+  ] as const)('%s %j delivered when the tender is %s shows %j', (type, payload, current, expected) =>
+    expect(asOfEvent({ type, occurredAt: '2026-03-02T14:00:00Z', payload }, current)).toMatchObject(expected),
+  );
 
   it('prunes empty fields', () => {
     expect(prune({ a: '', b: [], c: {}, d: { e: null }, f: [{ g: undefined }, 1], h: 0 })).toEqual({ f: [1], h: 0 });

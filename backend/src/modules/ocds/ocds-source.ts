@@ -1,3 +1,4 @@
+import type { TenderStatus } from '@eslabon/contracts';
 import type { EntityManager } from 'typeorm';
 import { In } from 'typeorm';
 import type { OcdsRelease } from './ocds-release';
@@ -29,15 +30,58 @@ export interface OcdsSource {
 
 const CLOSED_STATES = new Set(['closed', 'under_evaluation', 'awarded', 'void']);
 
+/**
+ * The process as it stood when an event happened, so a release the worker writes late still shows
+ * that moment: which status, whether bids and decisions were out yet. Rows made in the event's own
+ * transaction carry its start time (`now()`), the instant the event records, so `<= at` keeps them.
+ */
+export interface AsOf {
+  at: Date;
+  status: TenderStatus;
+  bids: boolean;
+  awards: boolean;
+  /** Contract closures are shown only from the contract.closed event on. */
+  contractsClosed: boolean;
+  /** The question whose answer is the event (answered a moment after the transaction began). */
+  questionId?: string;
+}
+
+const PRE_CLOSING: readonly TenderStatus[] = ['published_draft', 'open'];
+
+/** What each event's release may show of the process. */
+export function asOfEvent(event: { type: string; occurredAt: string; payload: Record<string, unknown> }, current: TenderStatus): AsOf {
+  const at = new Date(event.occurredAt);
+  const before = (status: TenderStatus): AsOf => ({ at, status, bids: false, awards: false, contractsClosed: false });
+  switch (event.type) {
+    case 'tender.published':
+      return before(event.payload.status as TenderStatus);
+    case 'tender.opened':
+      return before('open');
+    case 'tender.amended':
+    case 'tender.limitation_decided':
+    case 'tender.question_answered':
+      return { ...before(PRE_CLOSING.includes(current) ? current : 'open'), questionId: event.payload.questionId as string | undefined };
+    case 'tender.closed':
+      return { ...before('closed'), bids: true };
+    case 'tender.cancelled':
+      return { ...before('cancelled'), bids: current === 'cancelled' };
+    case 'contract.closed':
+      return { at, status: current, bids: true, awards: true, contractsClosed: true };
+    default:
+      return { at, status: current, bids: true, awards: true, contractsClosed: false };
+  }
+}
+
 export function isClosed(tender: Tender): boolean {
   return CLOSED_STATES.has(tender.status) || (tender.status === 'cancelled' && tender.closedAt !== null);
 }
 
-/** Null for drafts and unknown tenders: nothing of them is public. */
-export async function loadOcdsSource(em: EntityManager, tenderId: string): Promise<OcdsSource | null> {
-  const tender = await em.findOneBy(Tender, { id: tenderId });
-  if (!tender || tender.status === 'draft' || tender.publishedAt === null) return null;
-  const closed = isClosed(tender);
+/** Null for drafts and unknown tenders: nothing of them is public. Without `asOf`, the process now. */
+export async function loadOcdsSource(em: EntityManager, tenderId: string, asOf?: AsOf): Promise<OcdsSource | null> {
+  const found = await em.findOneBy(Tender, { id: tenderId });
+  if (!found || found.status === 'draft' || found.publishedAt === null) return null;
+  const tender = asOf ? { ...found, status: asOf.status, closedAt: asOf.bids ? found.closedAt : null } : found;
+  const closed = isClosed(tender) && (asOf?.bids ?? true);
   const [lots, buyer, buyerProfile, documents, adendas, enquiries, bids, awards] = await Promise.all([
     em.find(TenderLot, { where: { tenderId }, order: { position: 'ASC' } }),
     em.findOneByOrFail(Organization, { id: tender.buyerOrganizationId }),
@@ -57,9 +101,11 @@ export async function loadOcdsSource(em: EntityManager, tenderId: string): Promi
           order: { submittedAt: 'ASC' },
         })
       : Promise.resolve([]),
-    em.find(Award, { where: { tenderId }, order: { decidedAt: 'ASC' } }),
+    asOf && !asOf.awards ? Promise.resolve([]) : em.find(Award, { where: { tenderId }, order: { decidedAt: 'ASC' } }),
   ]);
-  const contracts = awards.length ? await em.find(Contract, { where: { awardId: In(awards.map((a) => a.id)) } }) : [];
+  const contracts = (awards.length ? await em.find(Contract, { where: { awardId: In(awards.map((a) => a.id)) } }) : [])
+    .filter((c) => !asOf || c.createdAt <= asOf.at)
+    .map((c) => (asOf && !asOf.contractsClosed ? { ...c, status: 'active' as const, terminationReason: null } : c));
   const supplierIds = [
     ...new Set([...bids.map((b) => b.supplierOrganizationId), ...awards.flatMap((a) => a.supplierOrganizationId ?? [])]),
   ];
@@ -77,9 +123,9 @@ export async function loadOcdsSource(em: EntityManager, tenderId: string): Promi
     buyer,
     buyerProfile,
     classNames: new Map(classes.map((c) => [c.code, c.name])),
-    documents,
-    adendas,
-    enquiries,
+    documents: asOf ? documents.filter((d) => d.uploadedAt <= asOf.at) : documents,
+    adendas: asOf ? adendas.filter((v) => v.createdAt <= asOf.at) : adendas,
+    enquiries: asOf ? enquiries.filter((q) => q.id === asOf.questionId || (q.answeredAt !== null && q.answeredAt <= asOf.at)) : enquiries,
     bids,
     awards,
     contracts,

@@ -50,7 +50,7 @@ export class OcdsController {
     res.setHeader('Content-Type', 'application/json; charset=utf-8');
     res.setHeader('Content-Disposition', 'attachment; filename="eslabon-ocds-releases.json"');
     res.setHeader('Cache-Control', 'public, max-age=3600');
-    await this.ocds.writeBulkPackage(res);
-    res.end();
+    // A client that goes away ends the stream; there is nobody left to tell.
+    await this.ocds.writeBulkPackage(res).catch(() => res.destroy());
   }
 }

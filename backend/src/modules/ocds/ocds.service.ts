@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ServerConfig } from '@eslabon/config';
-import type { Writable } from 'node:stream';
+import { Readable, type Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { DataSource } from 'typeorm';
 import { InjectConfig } from '../../core/config/config.module';
 import { DomainError } from '../../core/http/domain-error';
@@ -79,35 +80,28 @@ export class OcdsService {
   }
 
   /**
-   * Every release as one package, written as it is read (a batch at a time) so the whole history
-   * never sits in memory: the bulk download and `ocds-export`.
+   * Every release as one package, streamed as it is read (a batch at a time, with the stream's
+   * back-pressure) so the whole history never sits in memory: the bulk download and `open-data.js export-ocds`.
+   * Ends `out`; resolves with the number of releases.
    */
   async writeBulkPackage(out: Writable, now = new Date()): Promise<number> {
-    const meta = JSON.stringify(packageMeta(this.publisher, `${this.publisher.publicUrl}/api/v1/ocds/bulk/releases.json`, now));
-    await write(out, `${meta.slice(0, -1)},"releases":[`);
-    let cursor = '0';
     let count = 0;
-    for (;;) {
-      const rows: { seq: string; release: OcdsRelease }[] = await this.db.query(
-        `SELECT seq, release FROM ocds_releases WHERE seq > $1 ORDER BY seq LIMIT ${BULK_BATCH}`,
-        [cursor],
-      );
-      for (const row of rows) await write(out, `${count++ ? ',' : ''}${JSON.stringify(row.release)}`);
-      if (rows.length < BULK_BATCH) break;
-      cursor = rows[rows.length - 1].seq;
+    const meta = JSON.stringify(packageMeta(this.publisher, `${this.publisher.publicUrl}/api/v1/ocds/bulk/releases.json`, now));
+    const db = this.db;
+    async function* chunks(): AsyncGenerator<string> {
+      yield `${meta.slice(0, -1)},"releases":[`;
+      for (let cursor = '0'; ;) {
+        const rows: { seq: string; release: OcdsRelease }[] = await db.query(
+          `SELECT seq, release FROM ocds_releases WHERE seq > $1 ORDER BY seq LIMIT ${BULK_BATCH}`,
+          [cursor],
+        );
+        for (const row of rows) yield `${count++ ? ',' : ''}${JSON.stringify(row.release)}`;
+        if (rows.length < BULK_BATCH) break;
+        cursor = rows[rows.length - 1].seq;
+      }
+      yield ']}';
     }
-    await write(out, ']}');
+    await pipeline(Readable.from(chunks()), out);
     return count;
   }
-}
-
-/** Writes respecting back-pressure. */
-function write(out: Writable, chunk: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (out.write(chunk)) resolve();
-    else {
-      out.once('drain', resolve);
-      out.once('error', reject);
-    }
-  });
 }

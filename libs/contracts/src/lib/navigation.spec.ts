@@ -1,11 +1,11 @@
-import { NavItem, visibleNavItems } from './navigation';
+import { NAV_ITEMS, NavItem, visibleNavItems } from './navigation';
 import { Role } from './roles';
 
 const items: NavItem[] = [
   { id: 'home', path: '/', audience: 'public' },
   { id: 'tenders', path: '/procesos', audience: ['buyer', 'buyer_admin'] },
   { id: 'bids', path: '/ofertas', audience: ['supplier_admin', 'supplier_member'] },
-  { id: 'reports', path: '/reportes', audience: ['officer', 'admin'] },
+  { id: 'reports', path: '/informes', audience: ['officer', 'admin'] },
 ];
 
 describe('visibleNavItems', () => {
@@ -17,5 +17,15 @@ describe('visibleNavItems', () => {
     ['buyer and admin', ['buyer_admin', 'admin'], ['home', 'tenders', 'reports']],
   ])('%s sees %j', (_who, roles, ids) => {
     expect(visibleNavItems(items, roles).map((i) => i.id)).toEqual(ids);
+  });
+
+  it.each<[Role, boolean]>([
+    ['officer', true],
+    ['admin', true],
+    ['buyer_admin', true],
+    ['buyer', true],
+    ['supplier_admin', false],
+  ])('the reports dashboard shows to %s: %s', (role, shown) => {
+    expect(visibleNavItems(NAV_ITEMS, [role]).some((i) => i.path === '/informes')).toBe(shown);
   });
 });

@@ -6,6 +6,8 @@ import { plansEn } from './plans.messages';
 import { bidsEn } from './bids.messages';
 import { evaluationEn } from './evaluation.messages';
 import { tendersEn } from './tenders.messages';
+import { reportsEn } from './reports.messages';
+import { openDataEn } from './open-data.messages';
 import type { Messages } from './messages.es-CO';
 
 export const en: Messages = {
@@ -17,6 +19,8 @@ export const en: Messages = {
   directory: directoryEn,
   admin: adminEn,
   notifications: notificationsEn,
+  reports: reportsEn,
+  openData: openDataEn,
   app: {
     name: 'Eslabón',
     tagline: 'Public procurement for national industry',
@@ -42,6 +46,8 @@ export const en: Messages = {
     notifications: 'Notifications',
     failedJobs: 'Failed jobs',
     bids: 'My bids',
+    reports: 'Reports',
+    openData: 'Open data',
   },
   account: {
     signIn: 'Sign in',

@@ -6,6 +6,8 @@ import { plansEs } from './plans.messages';
 import { bidsEs } from './bids.messages';
 import { evaluationEs } from './evaluation.messages';
 import { tendersEs } from './tenders.messages';
+import { reportsEs } from './reports.messages';
+import { openDataEs } from './open-data.messages';
 
 /** Spanish (Colombia): the primary language of the UI. Every other language mirrors these keys. */
 export const esCO = {
@@ -17,6 +19,8 @@ export const esCO = {
   directory: directoryEs,
   admin: adminEs,
   notifications: notificationsEs,
+  reports: reportsEs,
+  openData: openDataEs,
   app: {
     name: 'Eslabón',
     tagline: 'Compras públicas para la industria nacional',
@@ -42,6 +46,8 @@ export const esCO = {
     notifications: 'Notificaciones',
     failedJobs: 'Tareas fallidas',
     bids: 'Mis ofertas',
+    reports: 'Informes',
+    openData: 'Datos abiertos',
   },
   account: {
     signIn: 'Ingresar',
