@@ -4,5 +4,4 @@ export * from './test-database';
 export * from './accounts';
 export * from './tenders';
 export * from './suppliers';
-export * from './pdf-text';
 export * from './ocds-validation';

@@ -1,4 +1,5 @@
 import {
+  REPORT_INDICATORS,
   REPORT_INDICATOR_DEFINITIONS,
   type Locale,
   type ReportDashboard,
@@ -7,7 +8,7 @@ import {
 } from '@eslabon/contracts';
 import { FOOD_MINIMUM_SHARE_BP, FOOD_UNSPSC_SEGMENTS, SHARE_INDICATORS, pointChangeBp, relativeChangeBp } from '@eslabon/domain';
 import PDFDocument from 'pdfkit';
-import { TABLE_INDICATORS, foodTable, funnelTable, indicatorValue } from './report-tables';
+import { foodTable, funnelTable, indicatorValue } from './report-tables';
 
 const TEXT = {
   'es-CO': {
@@ -66,7 +67,6 @@ const TEXT = {
   },
 } as const;
 
-const PDF_INDICATORS: ReportIndicatorKey[] = [...TABLE_INDICATORS, 'foodAcfcShare'];
 const SHARE_KEYS = new Set<string>(SHARE_INDICATORS);
 
 export function formatFigure(key: ReportIndicatorKey, value: number | null, locale: Locale): string {
@@ -114,7 +114,7 @@ export function dashboardPdf(d: ReportDashboard, filterLabels: string[], locale:
   table(
     doc,
     [t.indicator, t.current, t.before, t.change],
-    PDF_INDICATORS.map((key) => [
+    REPORT_INDICATORS.map((key) => [
       defs[key].label,
       formatFigure(key, indicatorValue(d.current.indicators, key), locale),
       formatFigure(key, indicatorValue(d.previousFigures.indicators, key), locale),
@@ -150,7 +150,7 @@ export function dashboardPdf(d: ReportDashboard, filterLabels: string[], locale:
   doc.font('Helvetica').fontSize(9);
   for (const line of t.methodLines) doc.text(`• ${line}`).moveDown(0.3);
   doc.moveDown(0.5);
-  for (const key of PDF_INDICATORS) {
+  for (const key of REPORT_INDICATORS) {
     doc.font('Helvetica-Bold').text(defs[key].label, { continued: true }).font('Helvetica').text(`: ${defs[key].definition}`).moveDown(0.2);
   }
   doc.end();

@@ -1,4 +1,5 @@
 import {
+  REPORT_INDICATORS,
   REPORT_INDICATOR_DEFINITIONS,
   type Locale,
   type ReportDashboard,
@@ -18,29 +19,6 @@ export interface ReportTable {
   rows: (string | number | null)[][];
 }
 
-/** Indicators as table columns: amounts in COP, shares and averages as percent / plain numbers. */
-export const TABLE_INDICATORS: ReportIndicatorKey[] = [
-  'awardedValueCop',
-  'awardedCount',
-  'processes',
-  'nationalShare',
-  'mipymeShare',
-  'microShare',
-  'pequenaShare',
-  'medianaShare',
-  'economiaPopularShare',
-  'womenLedShare',
-  'cooperativeShare',
-  'localShare',
-  'limitedProcesses',
-  'reservedLots',
-  'biddersPerProcess',
-  'singleBidderShare',
-  'voidShare',
-  'savingsCop',
-  'savingsShare',
-];
-
 /** The indicator's value as a number for a cell: COP whole, shares in percent with two decimals. */
 export function indicatorValue(indicators: ReportIndicators, key: ReportIndicatorKey): number | null {
   if (key in indicators.shares) {
@@ -55,7 +33,11 @@ export function indicatorValue(indicators: ReportIndicators, key: ReportIndicato
   );
 }
 
-const TEXT: Record<Locale, Record<ReportDimension | 'funnel' | 'food' | 'processes' | 'key' | 'name', string>> = {
+/** Names of the tables and of the filters, for exports, their notes and the PDF. */
+export const REPORT_WORDS: Record<
+  Locale,
+  Record<ReportDimension | 'funnel' | 'food' | 'processes' | 'key' | 'name' | 'period' | 'filters', string>
+> = {
   'es-CO': {
     buyer: 'Entidad compradora',
     department: 'Departamento',
@@ -68,6 +50,8 @@ const TEXT: Record<Locale, Record<ReportDimension | 'funnel' | 'food' | 'process
     processes: 'Procesos',
     key: 'Código',
     name: 'Nombre',
+    period: 'Periodo',
+    filters: 'Filtros',
   },
   en: {
     buyer: 'Buyer',
@@ -81,6 +65,8 @@ const TEXT: Record<Locale, Record<ReportDimension | 'funnel' | 'food' | 'process
     processes: 'Processes',
     key: 'Code',
     name: 'Name',
+    period: 'Period',
+    filters: 'Filters',
   },
 };
 
@@ -111,19 +97,19 @@ const PROCESS_HEADERS: Record<Locale, string[]> = {
 export function breakdownTable(dashboard: ReportDashboard, dimension: ReportDimension, locale: Locale): ReportTable {
   const defs = REPORT_INDICATOR_DEFINITIONS[locale];
   return {
-    title: TEXT[locale][dimension],
-    columns: [TEXT[locale].key, TEXT[locale][dimension], ...TABLE_INDICATORS.map((k) => defs[k].label)],
+    title: REPORT_WORDS[locale][dimension],
+    columns: [REPORT_WORDS[locale].key, REPORT_WORDS[locale][dimension], ...REPORT_INDICATORS.map((k) => defs[k].label)],
     rows: dashboard.breakdowns[dimension].map((r: ReportRow) => [
       r.key,
       r.label,
-      ...TABLE_INDICATORS.map((k) => indicatorValue(r.indicators, k)),
+      ...REPORT_INDICATORS.map((k) => indicatorValue(r.indicators, k)),
     ]),
   };
 }
 
 export function funnelTable(dashboard: ReportDashboard, locale: Locale): ReportTable {
   return {
-    title: TEXT[locale].funnel,
+    title: REPORT_WORDS[locale].funnel,
     columns: FUNNEL_HEADERS[locale],
     rows: dashboard.funnel.map((f) => [f.sizeClass, f.registered, f.matched, f.bidding, f.awarded]),
   };
@@ -132,7 +118,7 @@ export function funnelTable(dashboard: ReportDashboard, locale: Locale): ReportT
 export function foodTable(dashboard: ReportDashboard, locale: Locale): ReportTable {
   const yes = locale === 'en' ? ['yes', 'no'] : ['sí', 'no'];
   return {
-    title: TEXT[locale].food,
+    title: REPORT_WORDS[locale].food,
     columns: FOOD_HEADERS[locale],
     rows: dashboard.food.map((f) => [
       f.buyerName,
@@ -146,7 +132,7 @@ export function foodTable(dashboard: ReportDashboard, locale: Locale): ReportTab
 
 export function processesTable(page: ReportProcessPage, locale: Locale): ReportTable {
   return {
-    title: TEXT[locale].processes,
+    title: REPORT_WORDS[locale].processes,
     columns: PROCESS_HEADERS[locale],
     rows: page.items.map((p) => [
       p.reference,

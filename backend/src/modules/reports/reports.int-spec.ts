@@ -2,7 +2,8 @@ import type { ReportDashboard, ReportProcessPage } from '@eslabon/contracts';
 import ExcelJS from 'exceljs';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { Browser, TestAccount, TestStack, createAccount, createTestStack, pdfText, signedIn } from '../../testing';
+import { pdfText } from '@eslabon/test-support';
+import { Browser, TestAccount, TestStack, createAccount, createTestStack, signedIn } from '../../testing';
 import { refreshReportFacts } from './report-facts';
 
 /**

@@ -32,6 +32,7 @@ import { activeMembership } from '../../core/auth/auth-context';
 import { DomainError } from '../../core/http/domain-error';
 import { snakeCase } from '../../core/database/snake-naming.strategy';
 import { MEASURE_COLUMNS } from './report-facts';
+import { REPORT_WORDS } from './report-tables';
 
 const COLUMN_OF: Record<Exclude<ReportDimension, 'month'>, string> = {
   buyer: 'buyer_organization_id',
@@ -237,7 +238,7 @@ export class ReportsService {
         query.segment ? [query.segment] : [],
       ),
     ]);
-    const words = FILTER_WORDS[locale];
+    const words = REPORT_WORDS[locale];
     return [
       query.buyerOrganizationId && `${words.buyer}: ${buyer.get(query.buyerOrganizationId) ?? query.buyerOrganizationId}`,
       query.department && `${words.department}: ${department.get(query.department) ?? query.department}`,
@@ -250,7 +251,7 @@ export class ReportsService {
 
   /** What an exported table is: period, filters and the definitions of its columns. */
   async notes(query: ReportQuery, locale: Locale): Promise<string[]> {
-    const words = FILTER_WORDS[locale];
+    const words = REPORT_WORDS[locale];
     const defs = REPORT_INDICATOR_DEFINITIONS[locale];
     return [
       `Eslabón — ${words.period}: ${query.from} — ${query.to}`,
@@ -285,27 +286,6 @@ export class ReportsService {
     return { measure, total: rows[0]?.total ?? 0, items };
   }
 }
-
-const FILTER_WORDS = {
-  'es-CO': {
-    buyer: 'Entidad',
-    department: 'Departamento',
-    segment: 'Segmento UNSPSC',
-    productiveBet: 'Apuesta productiva',
-    modality: 'Modalidad',
-    period: 'Periodo',
-    filters: 'Filtros',
-  },
-  en: {
-    buyer: 'Buyer',
-    department: 'Department',
-    segment: 'UNSPSC segment',
-    productiveBet: 'Productive bet',
-    modality: 'Modality',
-    period: 'Period',
-    filters: 'Filters',
-  },
-} as const;
 
 function foodRows(buyers: ReportRow[]): FoodPurchaseRow[] {
   return buyers

@@ -1,4 +1,4 @@
-import type { Modality } from '@eslabon/domain';
+import { SHARE_INDICATORS, type Modality } from '@eslabon/domain';
 import type { ProductiveBet } from './buyers';
 import type { Locale } from './locales';
 
@@ -9,26 +9,14 @@ import type { Locale } from './locales';
 export const REPORT_INDICATORS = [
   'awardedValueCop',
   'awardedCount',
-  'nationalShare',
-  'mipymeShare',
-  'microShare',
-  'pequenaShare',
-  'medianaShare',
-  'economiaPopularShare',
-  'womenLedShare',
-  'cooperativeShare',
-  'localShare',
+  'processes',
+  ...SHARE_INDICATORS,
   'limitedProcesses',
   'limitedValueCop',
   'reservedLots',
-  'processes',
   'biddersPerProcess',
   'bidsPerLot',
-  'singleBidderShare',
-  'voidShare',
   'savingsCop',
-  'savingsShare',
-  'foodAcfcShare',
 ] as const;
 export type ReportIndicatorKey = (typeof REPORT_INDICATORS)[number];
 
