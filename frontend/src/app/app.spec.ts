@@ -32,7 +32,7 @@ describe('App shell', () => {
   it('shows the public navigation to anonymous visitors, in Spanish', async () => {
     const el = await render();
     const links = Array.from(el.querySelectorAll('nav a')).map((a) => a.textContent?.trim());
-    expect(links).toEqual(['Inicio', 'Estado del sistema', 'Procesos de compra', 'Planes de compra']);
+    expect(links).toEqual(['Inicio', 'Estado del sistema', 'Procesos de compra', 'Planes de compra', 'Datos abiertos']);
     expect(el.querySelector('.account')?.textContent).toContain('Ingresar');
     expect(el.querySelector('[data-testid=bell]')).toBeNull();
   });
@@ -50,6 +50,7 @@ describe('App shell', () => {
       'Estado del sistema',
       'Procesos de compra',
       'Planes de compra',
+      'Datos abiertos',
       'Mi perfil de proveedor',
       'Mis ofertas',
       'Notificaciones',
@@ -75,6 +76,7 @@ describe('App shell', () => {
       'System status',
       'Tenders',
       'Procurement plans',
+      'Open data',
     ]);
     expect(document.documentElement.lang).toBe('en');
   });

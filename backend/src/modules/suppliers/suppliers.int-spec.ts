@@ -113,7 +113,9 @@ describe('supplier registry', () => {
   });
 
   it('computes the size class with the rule versions it used (Decreto 957: servicios 2025, micro up to COP 1.642.769.412)', async () => {
-    const profile: SupplierProfileView = (await asA.put(url(a, '/profile/legal'), legal('1600000000')).expect(200)).body;
+    const profile: SupplierProfileView = (await asA.put(url(a, '/profile/legal'), { ...legal('1600000000'), acfc: true }).expect(200)).body;
+    // Declared small producer of the ACFC (Ley 2046), which the food-purchase report reads.
+    expect(profile.legal?.acfc).toBe(true);
     expect(profile.size).toMatchObject({
       sizeClass: 'micro',
       incomeYear: 2025,

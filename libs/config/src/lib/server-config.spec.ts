@@ -46,6 +46,8 @@ describe('parseServerConfig', () => {
       smtpUrl: base.SMTP_URL,
       mailFrom: 'Eslabón <no-reply@eslabon.local>',
       publicUrl: 'http://localhost:3000',
+      ocdsPrefix: 'ocds-eslabn',
+      ocdsPublisher: 'Eslabón',
       meiliUrl: undefined,
       meiliApiKey: undefined,
     });

@@ -73,6 +73,7 @@ export class LegalStep extends ProfileStep {
       womanHeadOfHousehold: [false],
       reincorporation: [false],
     }),
+    acfc: [false],
     rupNumber: [''],
     rupExpiresOn: [''],
   });
@@ -127,7 +128,7 @@ export class LegalStep extends ProfileStep {
       sole_proprietor: !!legal.womenLed.soleProprietorSince,
       association: !!legal.womenLed.association,
     });
-    this.form.patchValue({ ...legal, rupNumber: legal.rupNumber ?? '', rupExpiresOn: legal.rupExpiresOn ?? '' });
+    this.form.patchValue({ ...legal, acfc: legal.acfc ?? false, rupNumber: legal.rupNumber ?? '', rupExpiresOn: legal.rupExpiresOn ?? '' });
   }
 
   protected submit(): void {

@@ -197,6 +197,7 @@ describe('SupplierProfilePage', () => {
     page.type(`${legal} .share mat-form-field:nth-child(1) input`, '3');
     page.type(`${legal} .share mat-form-field:nth-child(2) input`, '4');
     page.type(`${legal} .share mat-form-field:nth-child(3) input`, '2020-01-15');
+    page.el.querySelector<HTMLInputElement>(`${legal} [data-testid=acfc] input`)?.click();
     submit.click();
 
     const saved = http.expectOne(`${PROFILE_URL}/legal`);
@@ -207,6 +208,7 @@ describe('SupplierProfilePage', () => {
       constitutedOn: '2015-04-01',
       womenLed: { ownership: { women: 3, total: 4, since: '2020-01-15' } },
       tieBreak: { bic: false },
+      acfc: true,
       rupNumber: null,
       rupExpiresOn: null,
     });
