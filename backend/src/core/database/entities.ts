@@ -40,7 +40,7 @@ import { Award, Contract } from '../../modules/awards/award.entities';
 import { TenderMatch } from '../../modules/matching/tender-match.entity';
 import { Notification, NotificationPreference, SavedSearch } from '../../modules/notifications/notification.entities';
 import { OcdsRelease } from '../../modules/ocds/ocds-release.entity';
-import { ReportCubeCell, ReportLotFact, ReportSupplierMonth } from '../../modules/reports/report.entities';
+import { ReportLotFact, ReportRollup, ReportSupplierYear } from '../../modules/reports/report.entities';
 
 /** Every TypeORM entity; the migrations test fails when these and the migrations disagree. */
 export const ENTITIES = [
@@ -89,7 +89,7 @@ export const ENTITIES = [
   NotificationPreference,
   SavedSearch,
   ReportLotFact,
-  ReportCubeCell,
-  ReportSupplierMonth,
+  ReportRollup,
+  ReportSupplierYear,
   OcdsRelease,
 ];

@@ -4,9 +4,33 @@ import type { EntityManager } from 'typeorm';
 import { snakeCase } from '../../core/database/snake-naming.strategy';
 
 export const MEASURE_COLUMNS = REPORT_MEASURES.map(snakeCase);
-export const CUBE_DIMENSIONS = ['month', 'buyer_organization_id', 'department', 'segment', 'productive_bet', 'modality'] as const;
-const DIMS = CUBE_DIMENSIONS.join(', ');
 const NATIONAL = NATIONAL_INDUSTRY_STATUSES.filter(isNationalOffer);
+
+/** The dimensions a rollup may keep, each a bit of `report_rollups.dims`, with the value it holds when left out. */
+export const ROLLUP_DIMENSIONS = [
+  { column: 'buyer_organization_id', bit: 1, absent: `'00000000-0000-0000-0000-000000000000'::uuid` },
+  { column: 'department', bit: 2, absent: `''` },
+  { column: 'segment', bit: 4, absent: `''` },
+  { column: 'productive_bet', bit: 8, absent: `''` },
+  { column: 'modality', bit: 16, absent: `''` },
+] as const;
+export type RollupColumn = (typeof ROLLUP_DIMENSIONS)[number]['column'];
+export const ALL_DIMENSIONS = 31;
+
+/** The sets kept: none, each one, each pair, and all five (a query with three or more dimensions reads all five). */
+export const ROLLUP_SETS: readonly number[] = [
+  0,
+  ...ROLLUP_DIMENSIONS.map((d) => d.bit),
+  ...ROLLUP_DIMENSIONS.flatMap((a, i) => ROLLUP_DIMENSIONS.slice(i + 1).map((b) => a.bit | b.bit)),
+  ALL_DIMENSIONS,
+];
+
+/** The smallest kept set holding every one of `bits`. */
+export function rollupSetFor(bits: number): number {
+  return ROLLUP_SETS.find((set) => (set & bits) === bits) ?? ALL_DIMENSIONS;
+}
+
+const KEY = ['dims', 'month', ...ROLLUP_DIMENSIONS.map((d) => d.column)];
 
 /**
  * The facts of every lot of the decided tenders in `$1` (all decided tenders when null), from the
@@ -77,56 +101,66 @@ SELECT lot_id, tender_id, buyer_organization_id, decided_on, date_trunc('month',
        CASE WHEN segment = ANY($3::text[]) AND acfc THEN v ELSE 0 END
   FROM f`;
 
-/** Adds (sign 1) or takes away (sign -1) the facts of `$1`'s tenders from the cube. */
-const cubeSql = (sign: 1 | -1) => `
-INSERT INTO report_cube (${DIMS}, ${MEASURE_COLUMNS.join(', ')})
-SELECT ${DIMS}, ${MEASURE_COLUMNS.map((c) => `${sign} * sum(${c})`).join(', ')}
-  FROM report_lot_facts WHERE $1::uuid[] IS NULL OR tender_id = ANY($1)
- GROUP BY ${DIMS} ORDER BY ${DIMS}
-ON CONFLICT (${DIMS}) DO UPDATE SET ${MEASURE_COLUMNS.map((c) => `${c} = report_cube.${c} + excluded.${c}`).join(', ')}
-RETURNING ${DIMS.replace('month', 'month::text AS month')}, lots`;
+/** Adds (sign 1) or takes away (sign -1) the facts of `$1`'s tenders from every rollup. */
+const rollupSql = (sign: 1 | -1) => `
+INSERT INTO report_rollups (${KEY.join(', ')}, ${MEASURE_COLUMNS.join(', ')})
+SELECT s.dims, f.month, ${ROLLUP_DIMENSIONS.map((d) => `CASE WHEN s.dims & ${d.bit} > 0 THEN f.${d.column} ELSE ${d.absent} END`).join(', ')},
+       ${MEASURE_COLUMNS.map((c) => `${sign} * sum(f.${c})`).join(', ')}
+  FROM report_lot_facts f CROSS JOIN unnest($2::smallint[]) AS s(dims)
+ WHERE $1::uuid[] IS NULL OR f.tender_id = ANY($1)
+ GROUP BY ${KEY.map((_, i) => i + 1).join(', ')} ORDER BY ${KEY.map((_, i) => i + 1).join(', ')}
+ON CONFLICT (${KEY.join(', ')}) DO UPDATE SET ${MEASURE_COLUMNS.map((c) => `${c} = report_rollups.${c} + excluded.${c}`).join(', ')}
+RETURNING ${KEY.map((k) => (k === 'month' ? 'month::text AS month' : k)).join(', ')}, lots`;
 
 /**
- * Each supplier's part in the tenders `$1` decided: matched to one (the matching job's list), bid
- * (a submitted bid) and won (an awarded lot). Flags only ever turn on, so a repeated refresh is harmless.
+ * Each supplier's part in the tenders `$1` decided, as a bit per month of the year: matched to one
+ * (the matching job's list), bid (a submitted bid), won (an awarded lot). Bits only ever turn on, so a
+ * repeated refresh is harmless.
  */
-const SUPPLIER_MONTHS_SQL = `
+const SUPPLIER_YEARS_SQL = `
 WITH months AS (SELECT DISTINCT tender_id, month FROM report_lot_facts WHERE $1::uuid[] IS NULL OR tender_id = ANY($1)),
 part AS (
-  SELECT m.month, x.org, x.matched, x.bidding, x.awarded FROM months m JOIN (
+  SELECT extract(year FROM m.month)::smallint AS year, 1 << (extract(month FROM m.month)::int - 1) AS bit, x.org, x.matched, x.bidding, x.awarded
+    FROM months m JOIN (
     SELECT tender_id, organization_id AS org, true AS matched, false AS bidding, false AS awarded FROM tender_matches
     UNION ALL SELECT tender_id, supplier_organization_id, false, true, false FROM bids WHERE status = 'submitted'
     UNION ALL SELECT tender_id, supplier_organization_id, false, false, true FROM awards WHERE outcome = 'awarded'
   ) x ON x.tender_id = m.tender_id
 )
-INSERT INTO report_supplier_months (month, supplier_organization_id, size_class, department, matched, bidding, awarded)
-SELECT part.month, part.org, coalesce(p.size_class, 'unclassified'), p.domicile_department, bool_or(matched), bool_or(bidding), bool_or(awarded)
+INSERT INTO report_supplier_years (year, supplier_organization_id, size_class, department, matched_months, bidding_months, awarded_months)
+SELECT part.year, part.org, coalesce(p.size_class, 'unclassified'), p.domicile_department,
+       bit_or(CASE WHEN matched THEN bit ELSE 0 END), bit_or(CASE WHEN bidding THEN bit ELSE 0 END), bit_or(CASE WHEN awarded THEN bit ELSE 0 END)
   FROM part LEFT JOIN supplier_profiles p ON p.organization_id = part.org
- GROUP BY part.month, part.org, p.size_class, p.domicile_department
-ON CONFLICT (month, supplier_organization_id) DO UPDATE SET
-  matched = report_supplier_months.matched OR excluded.matched,
-  bidding = report_supplier_months.bidding OR excluded.bidding,
-  awarded = report_supplier_months.awarded OR excluded.awarded`;
+ GROUP BY part.year, part.org, p.size_class, p.domicile_department
+ON CONFLICT (year, supplier_organization_id) DO UPDATE SET
+  matched_months = report_supplier_years.matched_months | excluded.matched_months,
+  bidding_months = report_supplier_years.bidding_months | excluded.bidding_months,
+  awarded_months = report_supplier_years.awarded_months | excluded.awarded_months`;
 
-type CubeKey = Record<(typeof CUBE_DIMENSIONS)[number], string> & { lots: string };
+type RollupKey = Record<string, string> & { lots: string };
+const keyOf = (k: RollupKey) => KEY.map((c) => String(k[c])).join('|');
 
 /**
- * Rebuilds the facts of the given decided tenders (null: of all) and moves the cube by the
- * difference, inside the caller's transaction, so the cube always equals the sum of the facts.
+ * Rebuilds the facts of the given decided tenders and moves every rollup by the difference, inside
+ * the caller's transaction, so the rollups always equal the sums of the facts. With null, rebuilds
+ * everything from the procurement tables (backfill, restore).
  */
 export async function refreshReportFacts(em: EntityManager, tenderIds: string[] | null): Promise<void> {
-  const emptied: CubeKey[] = await em.query(cubeSql(-1), [tenderIds]);
-  await em.query(`DELETE FROM report_lot_facts WHERE $1::uuid[] IS NULL OR tender_id = ANY($1)`, [tenderIds]);
+  if (tenderIds === null) {
+    await em.query(`TRUNCATE report_lot_facts, report_rollups, report_supplier_years`);
+    await em.query(FACTS_SQL, [null, NATIONAL, FOOD_UNSPSC_SEGMENTS]);
+    await em.query(rollupSql(1), [null, ROLLUP_SETS]);
+    await em.query(SUPPLIER_YEARS_SQL, [null]);
+    return;
+  }
+  const emptied: RollupKey[] = await em.query(rollupSql(-1), [tenderIds, ROLLUP_SETS]);
+  await em.query(`DELETE FROM report_lot_facts WHERE tender_id = ANY($1)`, [tenderIds]);
   await em.query(FACTS_SQL, [tenderIds, NATIONAL, FOOD_UNSPSC_SEGMENTS]);
-  const touched: CubeKey[] = await em.query(cubeSql(1), [tenderIds]);
-  const stillUsed = new Set(touched.map(cubeKey));
-  const gone = emptied.filter((k) => Number(k.lots) === 0 && !stillUsed.has(cubeKey(k)));
-  for (const k of gone)
+  const touched = new Set((await em.query(rollupSql(1), [tenderIds, ROLLUP_SETS])).map(keyOf));
+  for (const k of emptied.filter((e) => Number(e.lots) === 0 && !touched.has(keyOf(e))))
     await em.query(
-      `DELETE FROM report_cube WHERE ${CUBE_DIMENSIONS.map((d, i) => `${d} = $${i + 1}`).join(' AND ')} AND lots = 0`,
-      CUBE_DIMENSIONS.map((d) => k[d]),
+      `DELETE FROM report_rollups WHERE ${KEY.map((c, i) => `${c} = $${i + 1}`).join(' AND ')} AND lots = 0`,
+      KEY.map((c) => k[c]),
     );
-  await em.query(SUPPLIER_MONTHS_SQL, [tenderIds]);
+  await em.query(SUPPLIER_YEARS_SQL, [tenderIds]);
 }
-
-const cubeKey = (k: CubeKey) => CUBE_DIMENSIONS.map((d) => String(k[d])).join('|');

@@ -1,9 +1,12 @@
 import type { ReportTotals } from '@eslabon/domain';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
-const MEASURE = { type: 'numeric', precision: 20, scale: 0, default: 0 } as const;
+const MEASURE = { type: 'bigint', default: 0 } as const;
 
-/** The additive measures (see REPORT_MEASURES), exact decimals so counts and pesos add without loss. */
+/**
+ * The additive measures (see REPORT_MEASURES): whole numbers, so counts and pesos add without loss;
+ * bigint, because PostgreSQL sums it with 128-bit integers, many times faster than numeric.
+ */
 abstract class ReportMeasureColumns implements ReportTotals {
   @Column(MEASURE) lots!: string;
   @Column(MEASURE) awardedLots!: string;
@@ -67,13 +70,23 @@ export class ReportLotFact extends ReportMeasureColumns {
   @Column({ type: 'text' })
   modality!: string;
 
+  /** Its maximum is the dashboard's "data as of". */
+  @Index()
   @Column({ type: 'timestamptz', default: () => 'now()' })
   computedAt!: Date;
 }
 
-/** The facts summed per month and dimension values: what the dashboard reads. */
-@Entity({ name: 'report_cube' })
-export class ReportCubeCell extends ReportMeasureColumns {
+/**
+ * The facts summed per month over a set of dimensions (`dims`, a bit mask: 1 buyer, 2 department,
+ * 4 segment, 8 productive bet, 16 modality): every set of none, one or two of them, and all five.
+ * The dashboard reads the smallest set that holds its filters and the breakdown it draws; dimensions
+ * outside the set hold a placeholder.
+ */
+@Entity({ name: 'report_rollups' })
+export class ReportRollup extends ReportMeasureColumns {
+  @PrimaryColumn({ type: 'smallint' })
+  dims!: number;
+
   @PrimaryColumn({ type: 'date' })
   month!: string;
 
@@ -93,11 +106,14 @@ export class ReportCubeCell extends ReportMeasureColumns {
   modality!: string;
 }
 
-/** A supplier's part in the processes decided in a month: matched to one, bid on one, won one. */
-@Entity({ name: 'report_supplier_months' })
-export class ReportSupplierMonth {
-  @PrimaryColumn({ type: 'date' })
-  month!: string;
+/**
+ * A supplier's part, per year, in the processes decided in it: the months (bit 0 = January) in which it
+ * was matched to one, bid on one, won one. Distinct suppliers of any run of months are then a count.
+ */
+@Entity({ name: 'report_supplier_years' })
+export class ReportSupplierYear {
+  @PrimaryColumn({ type: 'smallint' })
+  year!: number;
 
   @PrimaryColumn({ type: 'uuid' })
   supplierOrganizationId!: string;
@@ -109,12 +125,12 @@ export class ReportSupplierMonth {
   @Column({ type: 'text', nullable: true })
   department!: string | null;
 
-  @Column({ type: 'boolean', default: false })
-  matched!: boolean;
+  @Column({ type: 'integer', default: 0 })
+  matchedMonths!: number;
 
-  @Column({ type: 'boolean', default: false })
-  bidding!: boolean;
+  @Column({ type: 'integer', default: 0 })
+  biddingMonths!: number;
 
-  @Column({ type: 'boolean', default: false })
-  awarded!: boolean;
+  @Column({ type: 'integer', default: 0 })
+  awardedMonths!: number;
 }

@@ -274,11 +274,18 @@ describe('national-industry participation reports', () => {
     expect(d.previousFigures.totals.awardedValueCop).toBe('100');
   });
 
-  it('gives the same figures from the lot facts for a period that is not whole months', async () => {
-    const whole = await dashboard();
-    const days = await dashboard({ from: '2026-01-02', to: '2026-12-30' });
+  it.each([
+    [{}],
+    [{ department: '05', productiveBet: 'agroindustry' }],
+    [{ department: '05', productiveBet: 'agroindustry', modality: 'licitacion_publica' }],
+    [{ buyerOrganizationId: 'A', segment: '50' }],
+  ])('gives the same figures from the rollups (whole months) and from the lot facts (other periods) for %j', async (filters) => {
+    const over = Object.fromEntries(Object.entries(filters).map(([k, v]) => [k, v === 'A' ? buyerA.organizationId : v]));
+    const whole = await dashboard(over);
+    const days = await dashboard({ ...over, from: '2026-01-02', to: '2026-12-30' });
     expect(days.current).toEqual(whole.current);
-    expect(days.breakdowns.department).toEqual(whole.breakdowns.department);
+    expect(days.breakdowns).toEqual(whole.breakdowns);
+    expect(days.funnel).toEqual(whole.funnel);
   });
 
   it('checks food purchases per entity against the 30 % of Ley 2046', async () => {
@@ -334,7 +341,7 @@ describe('national-industry participation reports', () => {
     const after = await dashboard();
     expect(after.current).toEqual(before.current);
     expect(after.breakdowns).toEqual(before.breakdowns);
-    const [{ cells }] = await db.query(`SELECT count(*)::int AS cells FROM report_cube WHERE lots = 0`);
+    const [{ cells }] = await db.query(`SELECT count(*)::int AS cells FROM report_rollups WHERE lots = 0`);
     expect(cells).toBe(0);
   });
 

@@ -31,7 +31,7 @@ import type { AuthContext } from '../../core/auth/auth-context';
 import { activeMembership } from '../../core/auth/auth-context';
 import { DomainError } from '../../core/http/domain-error';
 import { snakeCase } from '../../core/database/snake-naming.strategy';
-import { MEASURE_COLUMNS } from './report-facts';
+import { MEASURE_COLUMNS, ROLLUP_DIMENSIONS, rollupSetFor, type RollupColumn } from './report-facts';
 import { REPORT_WORDS } from './report-tables';
 
 const COLUMN_OF: Record<Exclude<ReportDimension, 'month'>, string> = {
@@ -42,7 +42,7 @@ const COLUMN_OF: Record<Exclude<ReportDimension, 'month'>, string> = {
   modality: 'modality',
 };
 const DIMENSION_COLUMNS: Record<ReportDimension, string> = { ...COLUMN_OF, month: 'month' };
-const FILTERS: [keyof ReportQuery, string][] = [
+const FILTERS: [keyof ReportQuery, RollupColumn][] = [
   ['buyerOrganizationId', 'buyer_organization_id'],
   ['department', 'department'],
   ['segment', 'segment'],
@@ -58,19 +58,23 @@ const figures = (row: ReportTotals): ReportFigures => {
   return { totals, indicators: deriveIndicators(totals) };
 };
 
-/** Where a period's figures come from: the monthly cube for whole months, the lot facts otherwise. */
-function source(query: ReportQuery, params: unknown[], factsOnly = false): { table: string; where: string } {
+/** The period and filters as SQL conditions; whole months read the rollups, other periods the lot facts. */
+function source(query: ReportQuery, params: unknown[], factsOnly = false): { wholeMonths: boolean; where: string; filterBits: number } {
   const wholeMonths = !factsOnly && query.from.endsWith('-01') && isMonthEnd(query.to);
   params.push(query.from, query.to);
   const conditions = [wholeMonths ? `month BETWEEN $1 AND $2` : `decided_on BETWEEN $1 AND $2`];
+  let filterBits = 0;
   for (const [key, column] of FILTERS) {
     const value = query[key];
     if (value === undefined) continue;
     params.push(value);
     conditions.push(`${column} = $${params.length}`);
+    filterBits |= BIT_OF[column];
   }
-  return { table: wholeMonths ? 'report_cube' : 'report_lot_facts', where: conditions.join(' AND ') };
+  return { wholeMonths, where: conditions.join(' AND '), filterBits };
 }
+
+const BIT_OF = Object.fromEntries(ROLLUP_DIMENSIONS.map((d) => [d.column, d.bit])) as Record<RollupColumn, number>;
 
 const isMonthEnd = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).getUTCDate() === 1;
 
@@ -103,7 +107,7 @@ export class ReportsService {
   async dashboard(query: ReportQuery, locale: Locale): Promise<ReportDashboard> {
     const previous = previousPeriod(query.from, query.to);
     const [sets, [before], funnel, updated] = await Promise.all([
-      this.groupingSets(query),
+      this.breakdownRows(query),
       this.totals({ ...query, ...previous }),
       this.funnel(query),
       this.db.query(`SELECT max(computed_at) AS at FROM report_lot_facts`),
@@ -121,24 +125,42 @@ export class ReportsService {
     };
   }
 
-  /** One scan of the cube for the headline and every breakdown. */
-  private groupingSets(query: ReportQuery): Promise<(TotalsRow & { set: ReportDimension | 'all'; key: string })[]> {
+  /**
+   * The headline and every breakdown. Whole months: one small read per breakdown, each of the
+   * smallest rollup holding the filters and that dimension. Other periods: one scan of the lot facts.
+   */
+  private breakdownRows(query: ReportQuery): Promise<(TotalsRow & { set: ReportDimension | 'all'; key: string })[]> {
     const params: unknown[] = [];
-    const { table, where } = source(query, params);
-    const setName = REPORT_DIMENSIONS.map((d) => `WHEN GROUPING(${DIMENSION_COLUMNS[d]}) = 0 THEN '${d}'`).join(' ');
-    const key = REPORT_DIMENSIONS.map((d) => `${DIMENSION_COLUMNS[d]}::text`).join(', ');
-    return this.db.query(
-      `SELECT CASE ${setName} ELSE 'all' END AS set, coalesce(${key}, '') AS key, ${SUMS}
-         FROM ${table} WHERE ${where}
-        GROUP BY GROUPING SETS ((), ${REPORT_DIMENSIONS.map((d) => `(${DIMENSION_COLUMNS[d]})`).join(', ')})`,
-      params,
-    );
+    const { wholeMonths, where, filterBits } = source(query, params);
+    if (!wholeMonths) {
+      const setName = REPORT_DIMENSIONS.map((d) => `WHEN GROUPING(${DIMENSION_COLUMNS[d]}) = 0 THEN '${d}'`).join(' ');
+      const key = REPORT_DIMENSIONS.map((d) => `${DIMENSION_COLUMNS[d]}::text`).join(', ');
+      return this.db.query(
+        `SELECT CASE ${setName} ELSE 'all' END AS set, coalesce(${key}, '') AS key, ${SUMS}
+           FROM report_lot_facts WHERE ${where}
+          GROUP BY GROUPING SETS ((), ${REPORT_DIMENSIONS.map((d) => `(${DIMENSION_COLUMNS[d]})`).join(', ')})`,
+        params,
+      );
+    }
+    const read = (set: string, column: string | null, bits: number) =>
+      `(SELECT '${set}' AS set, ${column ? `${column}::text` : `''`} AS key, ${SUMS}
+          FROM report_rollups WHERE dims = ${rollupSetFor(bits)} AND ${where}${column ? ` GROUP BY ${column}` : ''})`;
+    const parts = [
+      read('all', null, filterBits),
+      read('month', 'month', filterBits),
+      ...REPORT_DIMENSIONS.filter((d) => d !== 'month').map((d) => {
+        const column = COLUMN_OF[d as Exclude<ReportDimension, 'month'>] as RollupColumn;
+        return read(d, column, filterBits | BIT_OF[column]);
+      }),
+    ];
+    return this.db.query(parts.join(' UNION ALL '), params);
   }
 
   private totals(query: ReportQuery): Promise<TotalsRow[]> {
     const params: unknown[] = [];
-    const { table, where } = source(query, params);
-    return this.db.query(`SELECT ${SUMS} FROM ${table} WHERE ${where}`, params);
+    const { wholeMonths, where, filterBits } = source(query, params);
+    const from = wholeMonths ? `report_rollups WHERE dims = ${rollupSetFor(filterBits)} AND` : 'report_lot_facts WHERE';
+    return this.db.query(`SELECT ${SUMS} FROM ${from} ${where}`, params);
   }
 
   private async labelled(
@@ -183,31 +205,37 @@ export class ReportsService {
   }
 
   /**
-   * Suppliers registered (active, profile created by the period's end) and those matched, bidding and
-   * awarded in processes decided in the period's months, by size; the department filter reads the
-   * supplier's domicile, the other filters do not apply to suppliers.
+   * Suppliers registered (profile created by the period's end) and those matched, bidding and awarded
+   * in processes decided in the period's months, by size; the department filter reads the supplier's
+   * domicile, the other filters do not apply to suppliers. One year is a count over its rows; a period
+   * across years joins each supplier's years first.
    */
   private async funnel(query: ReportQuery): Promise<FunnelRow[]> {
     const department = query.department ?? null;
+    const years = monthMasks(query.from, query.to);
+    const stagesSql =
+      years.length === 1
+        ? `SELECT size_class AS size, count(*) FILTER (WHERE matched_months & $2 <> 0) AS matched,
+                  count(*) FILTER (WHERE bidding_months & $2 <> 0) AS bidding, count(*) FILTER (WHERE awarded_months & $2 <> 0) AS awarded
+             FROM report_supplier_years WHERE year = $1 AND ($3::text IS NULL OR department = $3) GROUP BY size_class`
+        : `SELECT size, count(*) FILTER (WHERE m) AS matched, count(*) FILTER (WHERE b) AS bidding, count(*) FILTER (WHERE a) AS awarded
+             FROM (SELECT (array_agg(s.size_class ORDER BY s.year DESC))[1] AS size, bool_or(s.matched_months & p.mask <> 0) AS m,
+                          bool_or(s.bidding_months & p.mask <> 0) AS b, bool_or(s.awarded_months & p.mask <> 0) AS a
+                     FROM report_supplier_years s JOIN unnest($1::smallint[], $2::int[]) AS p(year, mask) ON p.year = s.year
+                    WHERE $3::text IS NULL OR s.department = $3
+                    GROUP BY s.supplier_organization_id) t
+            GROUP BY size`;
+    const stageParams =
+      years.length === 1 ? [years[0].year, years[0].mask, department] : [years.map((y) => y.year), years.map((y) => y.mask), department];
     const [registered, stages]: [{ size: string; n: string }[], { size: string; matched: string; bidding: string; awarded: string }[]] =
       await Promise.all([
         this.db.query(
-          `SELECT coalesce(p.size_class, 'unclassified') AS size, count(*) AS n
-             FROM supplier_profiles p JOIN organizations o ON o.id = p.organization_id
-            WHERE o.status = 'active' AND p.created_at < (($1::date + 1)::timestamp AT TIME ZONE 'America/Bogota')
-              AND ($2::text IS NULL OR p.domicile_department = $2)
+          `SELECT coalesce(size_class, 'unclassified') AS size, count(*) AS n FROM supplier_profiles
+            WHERE created_at < (($1::date + 1)::timestamp AT TIME ZONE 'America/Bogota') AND ($2::text IS NULL OR domicile_department = $2)
             GROUP BY 1`,
           [query.to, department],
         ),
-        this.db.query(
-          `SELECT size, count(*) FILTER (WHERE m) AS matched, count(*) FILTER (WHERE b) AS bidding, count(*) FILTER (WHERE a) AS awarded
-             FROM (SELECT (array_agg(size_class ORDER BY month DESC))[1] AS size, bool_or(matched) AS m, bool_or(bidding) AS b, bool_or(awarded) AS a
-                     FROM report_supplier_months
-                    WHERE month BETWEEN date_trunc('month', $1::date) AND $2 AND ($3::text IS NULL OR department = $3)
-                    GROUP BY supplier_organization_id) s
-            GROUP BY size`,
-          [query.from, query.to, department],
-        ),
+        this.db.query(stagesSql, stageParams),
       ]);
     const sizes: FunnelRow['sizeClass'][] = ['micro', 'pequena', 'mediana', 'grande', 'unclassified'];
     return sizes.map((sizeClass) => {
@@ -285,6 +313,18 @@ export class ReportsService {
     });
     return { measure, total: rows[0]?.total ?? 0, items };
   }
+}
+
+/** For each year the period touches, the bits of its months (bit 0 = January), as report_supplier_years keeps them. */
+export function monthMasks(from: string, to: string): { year: number; mask: number }[] {
+  const [fy, fm] = [Number(from.slice(0, 4)), Number(from.slice(5, 7))];
+  const [ty, tm] = [Number(to.slice(0, 4)), Number(to.slice(5, 7))];
+  const out: { year: number; mask: number }[] = [];
+  for (let year = fy; year <= ty; year++) {
+    const [first, last] = [year === fy ? fm : 1, year === ty ? tm : 12];
+    out.push({ year, mask: ((1 << last) - 1) & ~((1 << (first - 1)) - 1) });
+  }
+  return out;
 }
 
 function foodRows(buyers: ReportRow[]): FoodPurchaseRow[] {

@@ -27,6 +27,8 @@ import { RuleParameterVersion } from '../rule-parameters/rule-parameter-version.
  * their wizard step is saved; declared facts count as declared until a platform admin verifies them.
  */
 @Entity({ name: 'supplier_profiles' })
+// The reports' supplier funnel counts registrations by size, domicile and date from this index alone.
+@Index('ix_supplier_profiles_report', ['sizeClass', 'domicileDepartment', 'createdAt'])
 // Expression and partial indexes of the directory, made by migration 1764500000000 (TypeORM cannot declare them).
 @Index('ix_supplier_profiles_directory_order', { synchronize: false })
 @Index('ix_supplier_profiles_directory_department', { synchronize: false })

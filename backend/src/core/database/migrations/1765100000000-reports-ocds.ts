@@ -28,11 +28,11 @@ const MEASURES = [
   'food_value_cop',
   'food_acfc_value_cop',
 ];
-const measureColumns = MEASURES.map((m) => `"${m}" numeric(20,0) NOT NULL DEFAULT '0'`).join(', ');
+const measureColumns = MEASURES.map((m) => `"${m}" bigint NOT NULL DEFAULT '0'`).join(', ');
 
 /**
- * National-industry reports and OCDS publication (issue 8): facts per decided lot, their monthly cube
- * and each supplier's part per month, kept by the worker when a tender is decided; the OCDS releases
+ * National-industry reports and OCDS publication (issue 8): facts per decided lot, their monthly
+ * rollups and each supplier's part per year, kept by the worker when a tender is decided; the OCDS releases
  * as published; and the supplier's declaration as a small producer of the agricultura campesina,
  * familiar y comunitaria (Ley 2046 de 2020), which the food-purchase indicator reads. Facts of
  * processes decided before this migration are built with `npm run reports:rebuild`.
@@ -45,8 +45,10 @@ export class ReportsOcds1765100000000 implements MigrationInterface {
       `CREATE TABLE "report_lot_facts" (${measureColumns}, "lot_id" uuid NOT NULL, "tender_id" uuid NOT NULL, "buyer_organization_id" uuid NOT NULL, "decided_on" date NOT NULL, "month" date NOT NULL, "department" text NOT NULL, "segment" text NOT NULL, "productive_bet" text NOT NULL, "modality" text NOT NULL, "computed_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "pk_report_lot_facts" PRIMARY KEY ("lot_id"))`,
       `CREATE INDEX "ix_report_lot_facts_tender_id" ON "report_lot_facts" ("tender_id")`,
       `CREATE INDEX "ix_report_lot_facts_decided_on" ON "report_lot_facts" ("decided_on")`,
-      `CREATE TABLE "report_cube" (${measureColumns}, "month" date NOT NULL, "buyer_organization_id" uuid NOT NULL, "department" text NOT NULL, "segment" text NOT NULL, "productive_bet" text NOT NULL, "modality" text NOT NULL, CONSTRAINT "pk_report_cube" PRIMARY KEY ("month", "buyer_organization_id", "department", "segment", "productive_bet", "modality"))`,
-      `CREATE TABLE "report_supplier_months" ("month" date NOT NULL, "supplier_organization_id" uuid NOT NULL, "size_class" text NOT NULL, "department" text, "matched" boolean NOT NULL DEFAULT false, "bidding" boolean NOT NULL DEFAULT false, "awarded" boolean NOT NULL DEFAULT false, CONSTRAINT "pk_report_supplier_months" PRIMARY KEY ("month", "supplier_organization_id"))`,
+      `CREATE INDEX "ix_report_lot_facts_computed_at" ON "report_lot_facts" ("computed_at")`,
+      `CREATE TABLE "report_rollups" (${measureColumns}, "dims" smallint NOT NULL, "month" date NOT NULL, "buyer_organization_id" uuid NOT NULL, "department" text NOT NULL, "segment" text NOT NULL, "productive_bet" text NOT NULL, "modality" text NOT NULL, CONSTRAINT "pk_report_rollups" PRIMARY KEY ("dims", "month", "buyer_organization_id", "department", "segment", "productive_bet", "modality"))`,
+      `CREATE TABLE "report_supplier_years" ("year" smallint NOT NULL, "supplier_organization_id" uuid NOT NULL, "size_class" text NOT NULL, "department" text, "matched_months" integer NOT NULL DEFAULT '0', "bidding_months" integer NOT NULL DEFAULT '0', "awarded_months" integer NOT NULL DEFAULT '0', CONSTRAINT "pk_report_supplier_years" PRIMARY KEY ("year", "supplier_organization_id"))`,
+      `CREATE INDEX "ix_supplier_profiles_report" ON "supplier_profiles" ("size_class", "domicile_department", "created_at")`,
       `ALTER TABLE "supplier_profiles" ADD "acfc" boolean NOT NULL DEFAULT false`,
       `CREATE TABLE "ocds_releases" ("seq" BIGSERIAL NOT NULL, "release_id" text NOT NULL, "ocid" text NOT NULL, "tender_id" uuid NOT NULL, "date" TIMESTAMP WITH TIME ZONE NOT NULL, "release" jsonb NOT NULL, "published_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "pk_ocds_releases" PRIMARY KEY ("seq"))`,
       `CREATE UNIQUE INDEX "ix_ocds_releases_release_id" ON "ocds_releases" ("release_id")`,
@@ -61,8 +63,9 @@ export class ReportsOcds1765100000000 implements MigrationInterface {
     for (const sql of [
       `DROP TABLE "ocds_releases"`,
       `ALTER TABLE "supplier_profiles" DROP COLUMN "acfc"`,
-      `DROP TABLE "report_supplier_months"`,
-      `DROP TABLE "report_cube"`,
+      `DROP INDEX "ix_supplier_profiles_report"`,
+      `DROP TABLE "report_supplier_years"`,
+      `DROP TABLE "report_rollups"`,
       `DROP TABLE "report_lot_facts"`,
     ])
       await q.query(sql);
