@@ -1,3 +1,4 @@
+import { MODALITY_NAMES } from '@eslabon/contracts';
 import { tenderBuyerEn, tenderBuyerEs } from './tender-buyer.messages';
 import { tenderSearchEn, tenderSearchEs } from './tender-search.messages';
 
@@ -15,15 +16,7 @@ export const tendersEs = {
     void: 'Desierto',
     cancelled: 'Cancelado',
   },
-  modalities: {
-    licitacion_publica: 'Licitación pública',
-    seleccion_abreviada_menor_cuantia: 'Selección abreviada de menor cuantía',
-    seleccion_abreviada_subasta_inversa: 'Selección abreviada por subasta inversa',
-    concurso_de_meritos: 'Concurso de méritos',
-    minima_cuantia: 'Mínima cuantía',
-    contratacion_directa: 'Contratación directa',
-    regimen_especial: 'Régimen especial',
-  },
+  modalities: MODALITY_NAMES['es-CO'],
   milestones: {
     draftPublication: 'Publicación del proyecto de pliego',
     observationsDeadline: 'Límite de observaciones al proyecto de pliego',
@@ -157,15 +150,7 @@ export const tendersEn: TendersMessages = {
     void: 'Void',
     cancelled: 'Cancelled',
   },
-  modalities: {
-    licitacion_publica: 'Licitación pública (open tender)',
-    seleccion_abreviada_menor_cuantia: 'Selección abreviada de menor cuantía (small-value tender)',
-    seleccion_abreviada_subasta_inversa: 'Selección abreviada by reverse auction',
-    concurso_de_meritos: 'Concurso de méritos (merit-based selection)',
-    minima_cuantia: 'Mínima cuantía (minimum-value purchase)',
-    contratacion_directa: 'Contratación directa (direct award)',
-    regimen_especial: 'Special regime',
-  },
+  modalities: MODALITY_NAMES.en,
   milestones: {
     draftPublication: 'Draft terms published',
     observationsDeadline: 'Deadline for comments on the draft terms',
