@@ -52,7 +52,7 @@ const pick = (table: string, r: string) =>
   `(SELECT value FROM ${table} WHERE slot = 1 + floor((${r}) * (SELECT count(*) FROM ${table}))::int)`;
 const weighted = (values: string[]): Weighted[] => values.map((value) => ({ value, weight: 1 }));
 
-async function createTenderHelperTables(q: QueryRunner): Promise<void> {
+export async function createTenderHelperTables(q: QueryRunner): Promise<void> {
   await ensureHelperTables(q);
   // "BOGOTÁ, D.C." → "Bogotá D.C.", "NORTE DE SANTANDER" → "Norte de Santander".
   await q.query(`CREATE FUNCTION bench_title(text) RETURNS text IMMUTABLE LANGUAGE sql AS $$
@@ -89,7 +89,7 @@ async function createTenderHelperTables(q: QueryRunner): Promise<void> {
 }
 
 /** The buyers, each with how many calls it publishes relative to the others (bench_buyer_slot). */
-async function insertBuyers(q: QueryRunner): Promise<number> {
+export async function insertBuyers(q: QueryRunner): Promise<number> {
   const w = BUYER_WEIGHTS;
   await q.query(
     `CREATE UNLOGGED TABLE bench_buyer AS

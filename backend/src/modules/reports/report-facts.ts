@@ -123,8 +123,11 @@ part AS (
   SELECT extract(year FROM m.month)::smallint AS year, 1 << (extract(month FROM m.month)::int - 1) AS bit, x.org, x.matched, x.bidding, x.awarded
     FROM months m JOIN (
     SELECT tender_id, organization_id AS org, true AS matched, false AS bidding, false AS awarded FROM tender_matches
-    UNION ALL SELECT tender_id, supplier_organization_id, false, true, false FROM bids WHERE status = 'submitted'
-    UNION ALL SELECT tender_id, supplier_organization_id, false, false, true FROM awards WHERE outcome = 'awarded'
+     WHERE tender_id IN (SELECT tender_id FROM months)
+    UNION ALL SELECT tender_id, supplier_organization_id, false, true, false FROM bids
+     WHERE status = 'submitted' AND tender_id IN (SELECT tender_id FROM months)
+    UNION ALL SELECT tender_id, supplier_organization_id, false, false, true FROM awards
+     WHERE outcome = 'awarded' AND tender_id IN (SELECT tender_id FROM months)
   ) x ON x.tender_id = m.tender_id
 )
 INSERT INTO report_supplier_years (year, supplier_organization_id, size_class, department, matched_months, bidding_months, awarded_months)
