@@ -9,7 +9,7 @@ import { OcdsService } from './modules/ocds/ocds.service';
 import { refreshReportFacts } from './modules/reports/report-facts';
 
 const USAGE = `Usage: node dist/backend/open-data.js <command>
-  rebuild-reports     rebuilds the report facts and cube from every decided process
+  rebuild-reports     rebuilds the report facts and rollups from every decided process
   backfill-ocds       publishes one OCDS release for published processes that have none yet
   export-ocds <file>  writes every OCDS release as one release package (JSON) to <file>
 `;

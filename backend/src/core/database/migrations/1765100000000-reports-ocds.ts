@@ -35,7 +35,7 @@ const measureColumns = MEASURES.map((m) => `"${m}" bigint NOT NULL DEFAULT '0'`)
  * rollups and each supplier's part per year, kept by the worker when a tender is decided; the OCDS releases
  * as published; and the supplier's declaration as a small producer of the agricultura campesina,
  * familiar y comunitaria (Ley 2046 de 2020), which the food-purchase indicator reads. Facts of
- * processes decided before this migration are built with `npm run reports:rebuild`.
+ * processes decided before this migration are built with `node dist/backend/open-data.js rebuild-reports`.
  */
 export class ReportsOcds1765100000000 implements MigrationInterface {
   name = 'ReportsOcds1765100000000';
