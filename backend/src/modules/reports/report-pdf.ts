@@ -1,14 +1,16 @@
 import {
   REPORT_INDICATORS,
   REPORT_INDICATOR_DEFINITIONS,
+  indicatorChange,
+  isShareIndicator,
   type Locale,
   type ReportDashboard,
   type ReportIndicatorKey,
   type ReportRow,
 } from '@eslabon/contracts';
-import { FOOD_MINIMUM_SHARE_BP, FOOD_UNSPSC_SEGMENTS, SHARE_INDICATORS, pointChangeBp, relativeChangeBp } from '@eslabon/domain';
+import { FOOD_MINIMUM_SHARE_BP, FOOD_UNSPSC_SEGMENTS } from '@eslabon/domain';
 import PDFDocument from 'pdfkit';
-import { foodTable, funnelTable, indicatorValue } from './report-tables';
+import { cellValue, foodTable, funnelTable } from './report-tables';
 
 const TEXT = {
   'es-CO': {
@@ -67,25 +69,17 @@ const TEXT = {
   },
 } as const;
 
-const SHARE_KEYS = new Set<string>(SHARE_INDICATORS);
-
 export function formatFigure(key: ReportIndicatorKey, value: number | null, locale: Locale): string {
   if (value === null) return '—';
-  if (SHARE_KEYS.has(key)) return `${value.toLocaleString(locale, { maximumFractionDigits: 1 })} %`;
+  if (isShareIndicator(key)) return `${value.toLocaleString(locale, { maximumFractionDigits: 1 })} %`;
   if (key.endsWith('Cop')) return `$ ${value.toLocaleString(locale, { maximumFractionDigits: 0 })}`;
   return value.toLocaleString(locale, { maximumFractionDigits: 2 });
 }
 
 function changeText(key: ReportIndicatorKey, d: ReportDashboard, locale: Locale): string {
-  const [now, before] = [d.current.indicators, d.previousFigures.indicators];
-  if (SHARE_KEYS.has(key)) {
-    const pts = pointChangeBp(now.shares[key as keyof typeof now.shares], before.shares[key as keyof typeof before.shares]);
-    return pts === null ? '—' : `${pts > 0 ? '+' : ''}${(pts / 100).toLocaleString(locale, { maximumFractionDigits: 1 })} pp`;
-  }
-  const [a, b] = [indicatorValue(now, key), indicatorValue(before, key)];
-  if (a === null || b === null) return '—';
-  const bp = relativeChangeBp(String(Math.round(a * 100)), String(Math.round(b * 100)));
-  return bp === null ? '—' : `${bp > 0 ? '+' : ''}${(bp / 100).toLocaleString(locale, { maximumFractionDigits: 1 })} %`;
+  const { kind, bp } = indicatorChange(key, d.current.indicators, d.previousFigures.indicators);
+  if (bp === null) return '—';
+  return `${bp > 0 ? '+' : ''}${(bp / 100).toLocaleString(locale, { maximumFractionDigits: 1 })} ${kind === 'points' ? 'pp' : '%'}`;
 }
 
 /**
@@ -116,8 +110,8 @@ export function dashboardPdf(d: ReportDashboard, filterLabels: string[], locale:
     [t.indicator, t.current, t.before, t.change],
     REPORT_INDICATORS.map((key) => [
       defs[key].label,
-      formatFigure(key, indicatorValue(d.current.indicators, key), locale),
-      formatFigure(key, indicatorValue(d.previousFigures.indicators, key), locale),
+      formatFigure(key, cellValue(d.current.indicators, key), locale),
+      formatFigure(key, cellValue(d.previousFigures.indicators, key), locale),
       changeText(key, d, locale),
     ]),
     [220, 100, 100, 75],

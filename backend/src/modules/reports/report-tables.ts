@@ -1,6 +1,8 @@
 import {
   REPORT_INDICATORS,
   REPORT_INDICATOR_DEFINITIONS,
+  indicatorValue,
+  isShareIndicator,
   type Locale,
   type ReportDashboard,
   type ReportDimension,
@@ -20,17 +22,10 @@ export interface ReportTable {
 }
 
 /** The indicator's value as a number for a cell: COP whole, shares in percent with two decimals. */
-export function indicatorValue(indicators: ReportIndicators, key: ReportIndicatorKey): number | null {
-  if (key in indicators.shares) {
-    const bp = indicators.shares[key as keyof ReportIndicators['shares']];
-    return bp === null ? null : bp / 100;
-  }
-  if (key === 'biddersPerProcess' || key === 'bidsPerLot') return indicators[key] === null ? null : (indicators[key] as number) / 100;
-  return Number(
-    indicators[
-      key as 'awardedValueCop' | 'awardedCount' | 'processes' | 'limitedProcesses' | 'limitedValueCop' | 'reservedLots' | 'savingsCop'
-    ],
-  );
+export function cellValue(indicators: ReportIndicators, key: ReportIndicatorKey): number | null {
+  const value = indicatorValue(indicators, key);
+  if (value === null) return null;
+  return isShareIndicator(key) || key === 'biddersPerProcess' || key === 'bidsPerLot' ? Number(value) / 100 : Number(value);
 }
 
 /** Names of the tables and of the filters, for exports, their notes and the PDF. */
@@ -102,7 +97,7 @@ export function breakdownTable(dashboard: ReportDashboard, dimension: ReportDime
     rows: dashboard.breakdowns[dimension].map((r: ReportRow) => [
       r.key,
       r.label,
-      ...REPORT_INDICATORS.map((k) => indicatorValue(r.indicators, k)),
+      ...REPORT_INDICATORS.map((k) => cellValue(r.indicators, k)),
     ]),
   };
 }

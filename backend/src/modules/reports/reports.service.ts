@@ -49,6 +49,13 @@ const FILTERS: [keyof ReportQuery, RollupColumn][] = [
   ['productiveBet', 'productive_bet'],
   ['modality', 'modality'],
 ];
+/** Names of buyers, departments and UNSPSC segments by their keys, for breakdown rows and filter words. */
+const NAME_SQL = {
+  buyer: `SELECT id::text AS key, name FROM organizations WHERE id = ANY($1::uuid[])`,
+  department: `SELECT DISTINCT department_code AS key, department_name AS name FROM divipola_municipalities WHERE department_code = ANY($1)`,
+  segment: `SELECT code AS key, name FROM unspsc_codes WHERE level = 'segment' AND code = ANY($1)`,
+} as const;
+
 const PAGE_SIZE = 50;
 const SUMS = MEASURE_COLUMNS.map((c, i) => `sum(${c})::text AS "${REPORT_MEASURES[i]}"`).join(', ');
 
@@ -169,12 +176,9 @@ export class ReportsService {
   ): Promise<Record<ReportDimension, ReportRow[]>> {
     const keysOf = (d: ReportDimension) => rows.filter((r) => r.set === d).map((r) => r.key);
     const [buyers, departments, segments] = await Promise.all([
-      this.names(`SELECT id::text AS key, name FROM organizations WHERE id = ANY($1::uuid[])`, keysOf('buyer')),
-      this.names(
-        `SELECT DISTINCT department_code AS key, department_name AS name FROM divipola_municipalities WHERE department_code = ANY($1)`,
-        keysOf('department'),
-      ),
-      this.names(`SELECT code AS key, name FROM unspsc_codes WHERE level = 'segment' AND code = ANY($1)`, keysOf('segment')),
+      this.names(NAME_SQL.buyer, keysOf('buyer')),
+      this.names(NAME_SQL.department, keysOf('department')),
+      this.names(NAME_SQL.segment, keysOf('segment')),
     ]);
     const label: Record<ReportDimension, (key: string) => string> = {
       buyer: (k) => buyers.get(k) ?? k,
@@ -253,18 +257,9 @@ export class ReportsService {
   /** The filters in words, for the PDF cover and the exports' notes. */
   async filterLabels(query: ReportQuery, locale: Locale): Promise<string[]> {
     const [buyer, department, segment] = await Promise.all([
-      this.names(
-        `SELECT id::text AS key, name FROM organizations WHERE id = ANY($1::uuid[])`,
-        query.buyerOrganizationId ? [query.buyerOrganizationId] : [],
-      ),
-      this.names(
-        `SELECT DISTINCT department_code AS key, department_name AS name FROM divipola_municipalities WHERE department_code = ANY($1)`,
-        query.department ? [query.department] : [],
-      ),
-      this.names(
-        `SELECT code AS key, name FROM unspsc_codes WHERE level = 'segment' AND code = ANY($1)`,
-        query.segment ? [query.segment] : [],
-      ),
+      this.names(NAME_SQL.buyer, query.buyerOrganizationId ? [query.buyerOrganizationId] : []),
+      this.names(NAME_SQL.department, query.department ? [query.department] : []),
+      this.names(NAME_SQL.segment, query.segment ? [query.segment] : []),
     ]);
     const words = REPORT_WORDS[locale];
     return [

@@ -1,4 +1,11 @@
-import { SHARE_INDICATORS, type Modality } from '@eslabon/domain';
+import {
+  SHARE_INDICATORS,
+  pointChangeBp,
+  relativeChangeBp,
+  type Modality,
+  type ReportIndicators,
+  type ShareIndicator,
+} from '@eslabon/domain';
 import type { ProductiveBet } from './buyers';
 import type { Locale } from './locales';
 
@@ -19,6 +26,27 @@ export const REPORT_INDICATORS = [
   'savingsCop',
 ] as const;
 export type ReportIndicatorKey = (typeof REPORT_INDICATORS)[number];
+
+export const isShareIndicator = (key: ReportIndicatorKey): key is ShareIndicator => (SHARE_INDICATORS as readonly string[]).includes(key);
+
+/** A figure as the API derives it: money a decimal string, shares basis points, averages hundredths. */
+export function indicatorValue(indicators: ReportIndicators, key: ReportIndicatorKey): string | number | null {
+  return isShareIndicator(key) ? indicators.shares[key] : indicators[key];
+}
+
+/** A figure against the previous period: shares in percentage points, everything else relative. */
+export interface FigureChange {
+  kind: 'points' | 'relative';
+  /** Basis points: hundredths of a point, or of a per cent of the previous figure; null without one. */
+  bp: number | null;
+}
+
+export function indicatorChange(key: ReportIndicatorKey, current: ReportIndicators, previous: ReportIndicators): FigureChange {
+  const now = indicatorValue(current, key);
+  const before = indicatorValue(previous, key);
+  if (isShareIndicator(key)) return { kind: 'points', bp: pointChangeBp(now as number | null, before as number | null) };
+  return { kind: 'relative', bp: now === null || before === null ? null : relativeChangeBp(String(now), String(before)) };
+}
 
 export interface IndicatorDefinition {
   label: string;

@@ -2,7 +2,8 @@ import { ChangeDetectionStrategy, Component, computed, inject, input, output } f
 import { MatTooltipModule } from '@angular/material/tooltip';
 import type { ReportFigures, ReportIndicatorKey, ReportQuery } from '@eslabon/contracts';
 import type { MessageKey } from '../../core/i18n/i18n.service';
-import { ReportFormat, indicatorChange } from './report-format';
+import { indicatorChange } from '@eslabon/contracts';
+import { ReportFormat } from './report-format';
 import { INDICATOR_MEASURES, type Drill } from './report-query';
 
 /** The headline, in three groups; every indicator of the definitions has its card. */

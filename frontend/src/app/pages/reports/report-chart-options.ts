@@ -3,7 +3,8 @@ import { isDirectModality, shareBp, sumTotals } from '@eslabon/domain';
 import type { BarSeriesOption, LineSeriesOption, ScatterSeriesOption } from 'echarts/charts';
 import type { GridComponentOption, LegendComponentOption, TooltipComponentOption, VisualMapComponentOption } from 'echarts/components';
 import type { ComposeOption } from 'echarts/core';
-import { ReportFormat, indicatorKind, indicatorValue } from './report-format';
+import { indicatorValue } from '@eslabon/contracts';
+import { ReportFormat, indicatorKind } from './report-format';
 
 /** Type-only imports: the option builders run in the page, ECharts itself loads with the first chart. */
 export type ReportChartOption = ComposeOption<

@@ -1,13 +1,12 @@
 import { Injectable, inject } from '@angular/core';
-import { REPORT_INDICATOR_DEFINITIONS, type ReportIndicatorKey } from '@eslabon/contracts';
 import {
-  SHARE_INDICATORS,
-  pointChangeBp,
-  relativeChangeBp,
-  type ReportIndicators,
-  type ReportMeasure,
-  type ShareIndicator,
-} from '@eslabon/domain';
+  REPORT_INDICATOR_DEFINITIONS,
+  indicatorValue,
+  isShareIndicator,
+  type FigureChange,
+  type ReportIndicatorKey,
+} from '@eslabon/contracts';
+import type { ReportIndicators, ReportMeasure } from '@eslabon/domain';
 import { errorMessage } from '../../core/forms/form-errors';
 import { formatAmount, formatDay } from '../../core/i18n/format';
 import { I18n, type MessageKey } from '../../core/i18n/i18n.service';
@@ -17,31 +16,10 @@ export type IndicatorKind = 'money' | 'count' | 'share' | 'average';
 const MONEY: readonly ReportIndicatorKey[] = ['awardedValueCop', 'limitedValueCop', 'savingsCop'];
 const AVERAGES: readonly ReportIndicatorKey[] = ['biddersPerProcess', 'bidsPerLot'];
 
-const isShare = (key: ReportIndicatorKey): key is ShareIndicator => (SHARE_INDICATORS as readonly string[]).includes(key);
-
 export function indicatorKind(key: ReportIndicatorKey): IndicatorKind {
-  if (isShare(key)) return 'share';
+  if (isShareIndicator(key)) return 'share';
   if (MONEY.includes(key)) return 'money';
   return AVERAGES.includes(key) ? 'average' : 'count';
-}
-
-/** A figure as the API derives it: money a decimal string, shares basis points, averages hundredths. */
-export function indicatorValue(indicators: ReportIndicators, key: ReportIndicatorKey): string | number | null {
-  return isShare(key) ? indicators.shares[key] : indicators[key];
-}
-
-/** A figure against the previous period: shares in percentage points, everything else relative. */
-export interface FigureChange {
-  kind: 'points' | 'relative';
-  /** Basis points: hundredths of a point, or of a per cent of the previous figure; null without one. */
-  bp: number | null;
-}
-
-export function indicatorChange(key: ReportIndicatorKey, current: ReportIndicators, previous: ReportIndicators): FigureChange {
-  const now = indicatorValue(current, key);
-  const before = indicatorValue(previous, key);
-  if (indicatorKind(key) === 'share') return { kind: 'points', bp: pointChangeBp(now as number | null, before as number | null) };
-  return { kind: 'relative', bp: now === null || before === null ? null : relativeChangeBp(String(now), String(before)) };
 }
 
 /** The words for a refusal: the report's own codes first, then the shared ones. */

@@ -6,7 +6,8 @@ import { MatTooltipModule } from '@angular/material/tooltip';
 import type { ReportDimension, ReportIndicatorKey, ReportQuery, ReportRow } from '@eslabon/contracts';
 import type { MessageKey } from '../../core/i18n/i18n.service';
 import { ExportLinks } from './export-links';
-import { ReportFormat, indicatorValue } from './report-format';
+import { indicatorValue } from '@eslabon/contracts';
+import { ReportFormat } from './report-format';
 import { INDICATOR_MEASURES, rowQuery, type Drill } from './report-query';
 import { sortRows } from './report-sort';
 
